@@ -1,0 +1,201 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Clock } from './platform/clock';
+import type { Config } from './platform/config';
+import type { Database } from './platform/db/client';
+import type { FileStorage } from './platform/storage';
+import { registerErrorHandler } from './platform/http/errors';
+import { registerAuth } from './platform/http/auth-hook';
+import type { App } from './platform/http/types';
+import { createServices, type Services } from './services';
+import { authRoutes } from './modules/auth/auth.routes';
+import { workspacesRoutes } from './modules/workspaces/workspaces.routes';
+import { apiTokensRoutes } from './modules/api-tokens/api-tokens.routes';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { accountsRoutes } from './modules/accounts/accounts.routes';
+import { filesRoutes } from './modules/files/files.routes';
+import { platformsRoutes } from './modules/accounts/platforms.routes';
+import { internalRoutes } from './modules/system/internal.routes';
+
+export type AppDeps = {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  storage: FileStorage;
+  /** The secret for the CLI's local endpoints (set by main when it holds the data-dir lock). */
+  localToken?: () => string | undefined;
+  logger?: FastifyServerOptions['logger'];
+  /** Serve the built web app (off in tests). */
+  serveWeb?: boolean;
+};
+
+export type RouteInfo = {
+  method: string;
+  url: string;
+  public: boolean;
+  permission?: string;
+  local: boolean;
+};
+
+/** Builds the HTTP app: plugins, auth, every module's routes. Tests call this too. */
+export async function buildApp(
+  deps: AppDeps,
+): Promise<{ app: App; services: Services; routes: RouteInfo[] }> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  const routes: RouteInfo[] = [];
+  app.addHook('onRoute', (r) => {
+    const methods = Array.isArray(r.method) ? r.method : [r.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      routes.push({
+        method,
+        url: r.url,
+        public: Boolean(r.config?.public),
+        permission: r.config?.permission,
+        local: Boolean(r.config?.local),
+      });
+    }
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Ant Design injects its CSS-in-JS as <style> elements.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: config.cookieSecure,
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Yunce API',
+        version: '1',
+        description:
+          'REST API of Yunce. Authenticate with the session cookie (browser; send the CSRF token in `x-csrf-token` on writes) or with a workspace API token: `Authorization: Bearer yk_…`.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const services = createServices(deps);
+  registerAuth(app, {
+    resolveSession: (t) => services.auth.resolveSession(t),
+    resolveToken: (s) => services.apiTokens.resolveToken(s),
+    findRole: (w, u) => services.workspaces.findRole(w, u),
+    localToken: () => deps.localToken?.(),
+  });
+
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () =>
+    app.swagger(),
+  );
+  app.get(
+    '/healthz',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['system'],
+        summary: 'The process is up',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+    },
+    () => ({ status: 'ok' as const }),
+  );
+  app.get(
+    '/readyz',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['system'],
+        summary: 'The database answers',
+        response: {
+          200: z.object({ status: z.literal('ready'), database: z.string() }),
+          503: z.object({ status: z.literal('unavailable'), error: z.string() }),
+        },
+      },
+    },
+    async (_req, reply) => {
+      try {
+        await deps.database.executeSql('SELECT 1', []);
+        return { status: 'ready' as const, database: deps.database.kind };
+      } catch (err) {
+        return reply
+          .status(503)
+          .send({ status: 'unavailable' as const, error: (err as Error).message });
+      }
+    },
+  );
+
+  authRoutes(app, {
+    auth: services.auth,
+    cookieSecure: config.cookieSecure,
+    allowSignUp: config.allowSignUp,
+  });
+  workspacesRoutes(app, { workspaces: services.workspaces, auth: services.auth });
+  apiTokensRoutes(app, { apiTokens: services.apiTokens });
+  auditRoutes(app, { database: deps.database });
+  accountsRoutes(app, { accounts: services.accounts });
+  filesRoutes(app, { files: services.files });
+  platformsRoutes(app);
+  internalRoutes(app, { services, database: deps.database, clock: deps.clock });
+
+  const indexHtml = path.join(config.webDistDir, 'index.html');
+  const hasWeb = deps.serveWeb !== false && fs.existsSync(indexHtml);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: config.webDistDir, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET') {
+      return reply.status(404).send({
+        error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` },
+      });
+    }
+    if (!hasWeb) {
+      return reply
+        .status(404)
+        .type('text/plain; charset=utf-8')
+        .send('The web app is not built. Run `npm run build` (or `npm start`, which builds it).');
+    }
+    // Client-side routes: every other GET gets the single-page app.
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
+
+  return { app, services, routes };
+}

@@ -1,0 +1,7 @@
+// Every table, for Drizzle's typed queries and drizzle-kit's migration generator.
+export * from '../../modules/auth/auth.tables';
+export * from '../../modules/workspaces/workspaces.tables';
+export * from '../../modules/api-tokens/api-tokens.tables';
+export * from '../../modules/audit/audit.tables';
+export * from '../../modules/files/files.tables';
+export * from '../../modules/accounts/accounts.tables';

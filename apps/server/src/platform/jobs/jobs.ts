@@ -1,0 +1,54 @@
+import PgBoss from 'pg-boss';
+import type { Database } from '../db/client';
+
+export type JobHandler<T extends object> = (jobs: PgBoss.Job<T>[]) => Promise<void>;
+
+/** One named queue: its handler and, optionally, a cron schedule (in UTC). */
+export type QueueDefinition<T extends object = object> = {
+  name: string;
+  handler: JobHandler<T>;
+  cron?: string;
+};
+
+export type Jobs = {
+  boss: PgBoss;
+  send<T extends object>(
+    name: string,
+    data: T,
+    options?: PgBoss.SendOptions,
+  ): Promise<string | null>;
+  stop(): Promise<void>;
+};
+
+/**
+ * Starts pg-boss on the app's database. Every process can send jobs; only processes with the
+ * worker role register handlers and run the cron/maintenance supervisor.
+ */
+export async function startJobs(
+  database: Database,
+  opts: { work: boolean; queues: QueueDefinition[] },
+): Promise<Jobs> {
+  const common = { schema: 'pgboss', supervise: opts.work, schedule: opts.work, migrate: true };
+  const boss =
+    database.kind === 'postgres' && database.connectionString
+      ? new PgBoss({ ...common, connectionString: database.connectionString, max: 4 })
+      : new PgBoss({
+          ...common,
+          db: { executeSql: (text, values) => database.executeSql(text, values) },
+        });
+  boss.on('error', (err: Error) => console.error('jobs:', err.message));
+  await boss.start();
+  for (const q of opts.queues) {
+    await boss.createQueue(q.name);
+    if (opts.work) {
+      await boss.work(q.name, q.handler);
+      if (q.cron) await boss.schedule(q.name, q.cron);
+    }
+  }
+  return {
+    boss,
+    send: (name, data, options) =>
+      options ? boss.send(name, data, options) : boss.send(name, data),
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+  };
+}

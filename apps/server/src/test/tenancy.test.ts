@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMember, createTestApp, signUp, type Agent, type TestApp } from './harness';
+
+/**
+ * Every workspace-scoped route, called by someone from another workspace with the first
+ * workspace's ids, must answer 403 or 404 — and must not change anything. Routes are read from
+ * the app itself, so a new route is covered the day it is added.
+ */
+let t: TestApp;
+let a: Agent;
+let b: Agent;
+let bToken: string;
+const ids: Record<string, string> = {};
+
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+function multipart(bytes: Buffer) {
+  const boundary = '----yunce-tenancy';
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`,
+    ),
+    bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  a = await signUp(t, { workspaceName: 'A店' });
+  b = await signUp(t, { workspaceName: 'B店' });
+  ids.workspaceId = a.workspaceId;
+  const operator = await addMember(t, a, 'operator');
+  ids.userId = operator.userId;
+  const acc = await a.request({
+    method: 'POST',
+    url: `/api/v1/workspaces/${a.workspaceId}/accounts`,
+    payload: { platform: 'weibo', name: '甲的微博' },
+  });
+  ids.accountId = acc.json<{ id: string }>().id;
+  const avatar = await a.request({
+    method: 'POST',
+    url: `/api/v1/workspaces/${a.workspaceId}/accounts/${ids.accountId}/avatar`,
+    ...multipart(PNG),
+  });
+  expect(avatar.statusCode).toBe(200);
+  ids.fileId = avatar.json<{ avatarUrl: string }>().avatarUrl.split('/').at(-1) ?? '';
+  const inv = await a.request({
+    method: 'POST',
+    url: `/api/v1/workspaces/${a.workspaceId}/invitations`,
+    payload: { role: 'analyst' },
+  });
+  ids.invitationId = inv.json<{ id: string }>().id;
+  const tok = await a.request({
+    method: 'POST',
+    url: `/api/v1/workspaces/${a.workspaceId}/api-tokens`,
+    payload: { name: 'A token', role: 'admin' },
+  });
+  ids.tokenId = tok.json<{ id: string }>().id;
+  const btok = await b.request({
+    method: 'POST',
+    url: `/api/v1/workspaces/${b.workspaceId}/api-tokens`,
+    payload: { name: 'B token', role: 'admin' },
+  });
+  bToken = btok.json<{ token: string }>().token;
+});
+afterAll(async () => {
+  await t.close();
+});
+
+function fill(url: string, overrides: Record<string, string> = {}): string {
+  return url.replace(/:(\w+)/g, (_m, name: string) => {
+    const v = overrides[name] ?? ids[name];
+    if (!v)
+      throw new Error(`the tenancy matrix has no id for :${name} in ${url}; add one in beforeAll`);
+    return v;
+  });
+}
+
+function sampleBody(method: string): Record<string, unknown> | undefined {
+  return method === 'GET' || method === 'DELETE'
+    ? undefined
+    : { name: 'x', role: 'admin', platform: 'weibo' };
+}
+
+describe('tenancy matrix', () => {
+  const scoped = () =>
+    t.routes.filter((r) => r.url.includes(':workspaceId') && !r.public && !r.local);
+
+  it('finds the workspace routes to check', () => {
+    expect(scoped().length).toBeGreaterThanOrEqual(15);
+  });
+
+  it("refuses another workspace's member every route with A's ids", async () => {
+    for (const r of scoped()) {
+      const body = sampleBody(r.method);
+      const res = await b.request({
+        method: r.method,
+        url: fill(r.url),
+        ...(body ? { payload: body } : {}),
+      });
+      expect([403, 404], `${r.method} ${r.url} answered ${res.statusCode}`).toContain(
+        res.statusCode,
+      );
+    }
+  });
+
+  it("refuses A's resources reached through B's own workspace", async () => {
+    for (const r of scoped()) {
+      if (!/:(?!workspaceId)\w+/.test(r.url)) continue;
+      const body = sampleBody(r.method);
+      const res = await b.request({
+        method: r.method,
+        url: fill(r.url, { workspaceId: b.workspaceId }),
+        ...(body ? { payload: body } : {}),
+      });
+      // 400 would mean the body was judged before the id: only "not yours" answers are acceptable.
+      expect([403, 404], `${r.method} ${r.url} answered ${res.statusCode}: ${res.body}`).toContain(
+        res.statusCode,
+      );
+    }
+  });
+
+  it("refuses B's API token on every route of A", async () => {
+    for (const r of scoped()) {
+      const body = sampleBody(r.method);
+      const res = await t.app.inject({
+        method: r.method as 'GET',
+        url: fill(r.url),
+        headers: { authorization: `Bearer ${bToken}` },
+        ...(body ? { payload: body } : {}),
+      });
+      expect([403, 404], `${r.method} ${r.url} answered ${res.statusCode}`).toContain(
+        res.statusCode,
+      );
+    }
+  });
+
+  it('answers 401 to a caller with no credentials on every non-public route', async () => {
+    for (const r of t.routes.filter((x) => !x.public && !x.local && x.url.startsWith('/api/v1'))) {
+      const res = await t.app.inject({
+        method: r.method as 'GET',
+        url: fill(r.url.replace(':token', 'x'.repeat(20))),
+      });
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
+    }
+  });
+
+  it('left A untouched', async () => {
+    const acc = await a.request({
+      method: 'GET',
+      url: `/api/v1/workspaces/${a.workspaceId}/accounts/${ids.accountId}`,
+    });
+    expect(acc.json()).toMatchObject({ name: '甲的微博', status: 'active' });
+    const members = await a.request({
+      method: 'GET',
+      url: `/api/v1/workspaces/${a.workspaceId}/members`,
+    });
+    expect(members.json<{ members: unknown[] }>().members).toHaveLength(2);
+    const tokens = await a.request({
+      method: 'GET',
+      url: `/api/v1/workspaces/${a.workspaceId}/api-tokens`,
+    });
+    expect(
+      tokens
+        .json<{ tokens: { revokedAt: string | null }[] }>()
+        .tokens.every((x) => x.revokedAt === null),
+    ).toBe(true);
+    const ws = await a.request({ method: 'GET', url: `/api/v1/workspaces/${a.workspaceId}` });
+    expect(ws.json()).toMatchObject({ name: 'A店' });
+  });
+});

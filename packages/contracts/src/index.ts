@@ -1,0 +1,5 @@
+export * from './common';
+export * from './roles';
+export * from './auth';
+export * from './workspaces';
+export * from './accounts';

@@ -1,0 +1,602 @@
+/**
+ * Multi-pattern matcher: Aho-Corasick over a compact alphabet, stored as an XOR double array in
+ * typed arrays.
+ *
+ * Why this layout: a full DFA (states × alphabet) is the fastest table, but 10k Chinese terms have
+ * ~40k states over ~3k distinct characters, i.e. ~120M cells. The double array keeps one slot per
+ * state and still resolves a transition with two loads (base, check). Failure links are followed
+ * at scan time; on Chinese text they are short (most misses fall straight back to the root, whose
+ * row is dense), and characters that occur in no pattern collapse to one "other" symbol that
+ * resets to the root without touching the table.
+ *
+ * Patterns that see through fillers live in a second automaton whose scan skips filler code units;
+ * the two never share states, so a plain pattern can never match across a skipped filler.
+ */
+import { CODE_UNIT_COUNT, getFillerTable, getFoldTable } from './normalize';
+
+/** A keyword to look for. */
+export interface MatcherPattern {
+  /** Reported back in each match; several patterns may share a text and each reports. */
+  readonly id: number;
+  /** The keyword; folded like the text (width, case) before matching. Must not be empty. */
+  readonly text: string;
+  /** Allow filler characters (whitespace, * · . - _ ~ | / \, zero-width…) between characters. */
+  readonly seeThroughFillers?: boolean;
+}
+
+/** One occurrence; offsets are UTF-16 code units into the original text, end exclusive. */
+export interface Match {
+  readonly patternId: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Options for createMatcher. */
+export interface MatcherOptions {
+  /** Default for patterns that leave seeThroughFillers unset. */
+  readonly seeThroughFillers?: boolean;
+}
+
+/** A compiled, immutable pattern set. */
+export interface Matcher {
+  /** Number of patterns the matcher was built from. */
+  readonly patternCount: number;
+  /** Every (overlapping) occurrence of every pattern, sorted by start, then end, then pattern id. */
+  findAll(text: string): Match[];
+  /** Number of occurrences findAll would return, without allocating them. */
+  count(text: string): number;
+  /** Whether any pattern occurs; stops at the first occurrence. */
+  test(text: string): boolean;
+}
+
+/** Symbol for code units that occur in no pattern; it has no transitions, so it resets to root. */
+const OTHER = 0;
+/** Symbol for filler code units in a see-through automaton; the scan skips them entirely. */
+const FILLER = 0xffff;
+/** check[] value of a free slot; real values are parent slots (>= 0). */
+const FREE = -1;
+/** check[] value of the root slot, so no lookup can ever land on it. */
+const ROOT_MARK = -2;
+
+interface Automaton {
+  /** Code unit → symbol (fold and alphabet compaction in one load). */
+  readonly cls: Uint16Array;
+  readonly base: Int32Array;
+  readonly check: Int32Array;
+  readonly fail: Int32Array;
+  /** Dense transition row of the root, indexed by symbol (0 = stay at root). */
+  readonly rootNext: Int32Array;
+  /** Occurrences ending in this state, counting the whole dictionary-suffix chain. */
+  readonly outCount: Int32Array;
+  /** Nearest state on the failure chain (itself included) that has patterns of its own. */
+  readonly firstOut: Int32Array;
+  /** Patterns of a state are the contiguous range ownLo..ownHi of the sorted pattern order. */
+  readonly ownLo: Int32Array;
+  readonly ownHi: Int32Array;
+  readonly patIds: Float64Array;
+  readonly patLen: Int32Array;
+  /** Offsets of the most recent symbol code units, to recover a match's start after skips. */
+  readonly ring: Int32Array;
+  readonly ringMask: number;
+}
+
+function nextPowerOfTwo(n: number): number {
+  let p = 1;
+  while (p < n) p *= 2;
+  return p;
+}
+
+interface KeyEntry {
+  readonly key: string;
+  readonly id: number;
+  readonly index: number;
+}
+
+/** Free-slot bookkeeping for double-array construction: a sorted doubly linked list. */
+class SlotPool {
+  check: Int32Array;
+  base: Int32Array;
+  private next: Int32Array;
+  private prev: Int32Array;
+  head = -1;
+  private tail = -1;
+  capacity = 0;
+
+  constructor(
+    private readonly blockSize: number,
+    initialCapacity: number,
+  ) {
+    this.check = new Int32Array(0);
+    this.base = new Int32Array(0);
+    this.next = new Int32Array(0);
+    this.prev = new Int32Array(0);
+    this.grow(Math.max(blockSize, initialCapacity));
+  }
+
+  /** Adds whole blocks so that base ^ symbol always stays inside the arrays. */
+  grow(minCapacity: number): void {
+    const old = this.capacity;
+    let cap = Math.max(old * 2, this.blockSize);
+    while (cap < minCapacity) cap *= 2;
+    cap = Math.ceil(cap / this.blockSize) * this.blockSize;
+    const check = new Int32Array(cap);
+    check.set(this.check);
+    check.fill(FREE, old);
+    const base = new Int32Array(cap);
+    base.set(this.base);
+    const next = new Int32Array(cap);
+    next.set(this.next);
+    const prev = new Int32Array(cap);
+    prev.set(this.prev);
+    for (let i = old; i < cap; i++) {
+      prev[i] = i === old ? this.tail : i - 1;
+      next[i] = i + 1 < cap ? i + 1 : -1;
+    }
+    if (this.tail === -1) this.head = old;
+    else next[this.tail] = old;
+    this.tail = cap - 1;
+    this.check = check;
+    this.base = base;
+    this.next = next;
+    this.prev = prev;
+    this.capacity = cap;
+  }
+
+  occupy(slot: number, parent: number): void {
+    const p = this.prev[slot]!;
+    const n = this.next[slot]!;
+    if (p === -1) this.head = n;
+    else this.next[p] = n;
+    if (n === -1) this.tail = p;
+    else this.prev[n] = p;
+    this.check[slot] = parent;
+  }
+
+  /** Finds a base whose child slots (base ^ symbol) are all free. */
+  findBase(symbols: Int32Array, count: number): number {
+    const first = symbols[0]!;
+    let p = this.head;
+    for (;;) {
+      if (p === -1) {
+        const start = this.capacity;
+        this.grow(this.capacity + this.blockSize);
+        p = start;
+      }
+      const b = p ^ first;
+      let ok = true;
+      for (let i = 1; i < count; i++) {
+        if (this.check[b ^ symbols[i]!]! !== FREE) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) return b;
+      p = this.next[p]!;
+    }
+  }
+}
+
+function buildAutomaton(entries: KeyEntry[], skipFillers: boolean): Automaton {
+  const fold = getFoldTable();
+  const used = new Uint8Array(CODE_UNIT_COUNT);
+  let totalLength = 0;
+  let maxLength = 0;
+  for (const { key } of entries) {
+    for (let i = 0; i < key.length; i++) used[key.charCodeAt(i)] = 1;
+    totalLength += key.length;
+    if (key.length > maxLength) maxLength = key.length;
+  }
+  // Symbols follow code-unit order so that sorting the key strings sorts their symbol sequences.
+  const symbolOf = new Uint16Array(CODE_UNIT_COUNT);
+  let alphabetSize = 1;
+  for (let u = 0; u < CODE_UNIT_COUNT; u++) if (used[u]! === 1) symbolOf[u] = alphabetSize++;
+  if (alphabetSize >= FILLER) {
+    throw new RangeError('Patterns use too many distinct code units for the matcher alphabet');
+  }
+  const cls = new Uint16Array(CODE_UNIT_COUNT);
+  const filler = skipFillers ? getFillerTable() : undefined;
+  for (let u = 0; u < CODE_UNIT_COUNT; u++) {
+    cls[u] = filler !== undefined && filler[u]! === 1 ? FILLER : symbolOf[fold[u]!]!;
+  }
+
+  // Sorted keys make each trie node a contiguous range, so the trie never exists as objects.
+  entries.sort((a, b) =>
+    a.key < b.key ? -1 : a.key > b.key ? 1 : a.id - b.id || a.index - b.index,
+  );
+  const keyCount = entries.length;
+  const keyStart = new Int32Array(keyCount + 1);
+  const symbols = new Uint16Array(totalLength);
+  const patIds = new Float64Array(keyCount);
+  const patLen = new Int32Array(keyCount);
+  {
+    let o = 0;
+    let k = 0;
+    for (const { key, id } of entries) {
+      keyStart[k] = o;
+      for (let i = 0; i < key.length; i++) symbols[o++] = symbolOf[key.charCodeAt(i)]!;
+      patIds[k] = id;
+      patLen[k] = key.length;
+      k++;
+    }
+    keyStart[keyCount] = o;
+  }
+
+  const blockSize = nextPowerOfTwo(alphabetSize);
+  const maxNodes = totalLength + 1;
+  const pool = new SlotPool(blockSize, Math.min(maxNodes * 2, 1 << 22) + blockSize);
+  pool.occupy(0, ROOT_MARK);
+  // BFS queue doubles as the node list in BFS order for the failure pass.
+  const qSlot = new Int32Array(maxNodes);
+  const qParent = new Int32Array(maxNodes);
+  const qSymbol = new Int32Array(maxNodes);
+  const qLo = new Int32Array(maxNodes);
+  const qHi = new Int32Array(maxNodes);
+  const qDepth = new Int32Array(maxNodes);
+  const qOwnHi = new Int32Array(maxNodes);
+  const childSymbols = new Int32Array(blockSize);
+  const childLo = new Int32Array(blockSize);
+  const childHi = new Int32Array(blockSize);
+  qHi[0] = keyCount;
+  let tail = 1;
+  let maxBase = 0;
+  for (let head = 0; head < tail; head++) {
+    const slot = qSlot[head]!;
+    const hi = qHi[head]!;
+    const depth = qDepth[head]!;
+    let k = qLo[head]!;
+    // Keys that end here sort first within the range (a prefix sorts before its extensions).
+    while (k < hi && keyStart[k + 1]! - keyStart[k]! === depth) k++;
+    qOwnHi[head] = k;
+    let children = 0;
+    while (k < hi) {
+      const symbol = symbols[keyStart[k]! + depth]!;
+      childSymbols[children] = symbol;
+      childLo[children] = k;
+      k++;
+      while (k < hi && symbols[keyStart[k]! + depth]! === symbol) k++;
+      childHi[children] = k;
+      children++;
+    }
+    if (children === 0) continue;
+    const b = slot === 0 ? 0 : pool.findBase(childSymbols, children);
+    pool.base[slot] = b;
+    if (b > maxBase) maxBase = b;
+    for (let c = 0; c < children; c++) {
+      const child = b ^ childSymbols[c]!;
+      pool.occupy(child, slot);
+      qSlot[tail] = child;
+      qParent[tail] = slot;
+      qSymbol[tail] = childSymbols[c]!;
+      qLo[tail] = childLo[c]!;
+      qHi[tail] = childHi[c]!;
+      qDepth[tail] = depth + 1;
+      tail++;
+    }
+  }
+
+  let maxSlot = maxBase;
+  for (let j = 0; j < tail; j++) if (qSlot[j]! > maxSlot) maxSlot = qSlot[j]!;
+  // Every base ^ symbol lands in the base's block, so whole blocks keep lookups in bounds.
+  const size = Math.ceil((maxSlot + 1) / blockSize) * blockSize;
+  const base = pool.base.slice(0, size);
+  const check = pool.check.slice(0, size);
+  const fail = new Int32Array(size);
+  const outCount = new Int32Array(size);
+  const firstOut = new Int32Array(size);
+  const ownLo = new Int32Array(size);
+  const ownHi = new Int32Array(size);
+  // BFS order guarantees the failure target (shallower) is finished before it is used.
+  for (let j = 1; j < tail; j++) {
+    const t = qSlot[j]!;
+    const parent = qParent[j]!;
+    const symbol = qSymbol[j]!;
+    let f = 0;
+    if (parent !== 0) {
+      f = fail[parent]!;
+      for (;;) {
+        const u = base[f]! ^ symbol;
+        if (check[u]! === f) {
+          f = u;
+          break;
+        }
+        if (f === 0) break;
+        f = fail[f]!;
+      }
+    }
+    fail[t] = f;
+    const own = qOwnHi[j]! - qLo[j]!;
+    ownLo[t] = qLo[j]!;
+    ownHi[t] = qOwnHi[j]!;
+    outCount[t] = own + outCount[f]!;
+    firstOut[t] = own > 0 ? t : firstOut[f]!;
+  }
+  const rootNext = new Int32Array(blockSize);
+  for (let c = 1; c < alphabetSize; c++) rootNext[c] = check[c]! === 0 ? c : 0;
+  const ringSize = nextPowerOfTwo(Math.max(maxLength, 1));
+  return {
+    cls,
+    base,
+    check,
+    fail,
+    rootNext,
+    outCount,
+    firstOut,
+    ownLo,
+    ownHi,
+    patIds,
+    patLen,
+    ring: new Int32Array(ringSize),
+    ringMask: ringSize - 1,
+  };
+}
+
+function countIn(a: Automaton, text: string): number {
+  const { cls, base, check, fail, rootNext, outCount } = a;
+  const length = text.length;
+  let s = 0;
+  let n = 0;
+  for (let i = 0; i < length; i++) {
+    const c = cls[text.charCodeAt(i)]!;
+    if (c === OTHER) {
+      s = 0;
+      continue;
+    }
+    if (c === FILLER) continue;
+    let t = 0;
+    while (s !== 0) {
+      t = base[s]! ^ c;
+      if (check[t]! === s) break;
+      s = fail[s]!;
+    }
+    s = s === 0 ? rootNext[c]! : t;
+    n += outCount[s]!;
+  }
+  return n;
+}
+
+function testIn(a: Automaton, text: string): boolean {
+  const { cls, base, check, fail, rootNext, outCount } = a;
+  const length = text.length;
+  let s = 0;
+  for (let i = 0; i < length; i++) {
+    const c = cls[text.charCodeAt(i)]!;
+    if (c === OTHER) {
+      s = 0;
+      continue;
+    }
+    if (c === FILLER) continue;
+    let t = 0;
+    while (s !== 0) {
+      t = base[s]! ^ c;
+      if (check[t]! === s) break;
+      s = fail[s]!;
+    }
+    s = s === 0 ? rootNext[c]! : t;
+    if (outCount[s]! !== 0) return true;
+  }
+  return false;
+}
+
+/**
+ * Growable parallel arrays of matches, kept sorted by (start, end) as they arrive. Scan order is
+ * by end, and within one end by increasing start, so an arriving match only moves past the few
+ * recent matches nested inside it; a pathological dictionary falls back to one final sort.
+ */
+class MatchBuffer {
+  start = new Int32Array(64);
+  end = new Int32Array(64);
+  pattern = new Int32Array(64);
+  length = 0;
+  private moves = 0;
+  private sorted = true;
+
+  reset(): void {
+    this.length = 0;
+    this.moves = 0;
+    this.sorted = true;
+  }
+
+  push(start: number, end: number, pattern: number): void {
+    let j = this.length;
+    if (j === this.start.length) this.grow();
+    const starts = this.start;
+    if (this.sorted) {
+      while (j > 0 && starts[j - 1]! > start) {
+        starts[j] = starts[j - 1]!;
+        this.end[j] = this.end[j - 1]!;
+        this.pattern[j] = this.pattern[j - 1]!;
+        j--;
+      }
+      this.moves += this.length - j;
+      if (this.moves > 64 + 8 * this.length) this.sorted = false;
+    }
+    starts[j] = start;
+    this.end[j] = end;
+    this.pattern[j] = pattern;
+    this.length++;
+  }
+
+  /** Restores (start, end, pattern) order if insertion gave up. */
+  finish(): void {
+    if (this.sorted) return;
+    const n = this.length;
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    const { start, end, pattern } = this;
+    order.sort((x, y) => start[x]! - start[y]! || end[x]! - end[y]! || pattern[x]! - pattern[y]!);
+    const s2 = new Int32Array(start.length);
+    const e2 = new Int32Array(start.length);
+    const p2 = new Int32Array(start.length);
+    for (let i = 0; i < n; i++) {
+      const o = order[i]!;
+      s2[i] = start[o]!;
+      e2[i] = end[o]!;
+      p2[i] = pattern[o]!;
+    }
+    this.start = s2;
+    this.end = e2;
+    this.pattern = p2;
+    this.sorted = true;
+  }
+
+  private grow(): void {
+    const cap = this.start.length * 2;
+    const s = new Int32Array(cap);
+    s.set(this.start);
+    const e = new Int32Array(cap);
+    e.set(this.end);
+    const p = new Int32Array(cap);
+    p.set(this.pattern);
+    this.start = s;
+    this.end = e;
+    this.pattern = p;
+  }
+}
+
+function collectIn(a: Automaton, text: string, out: MatchBuffer): void {
+  const { cls, base, check, fail, rootNext, outCount, firstOut, ownLo, ownHi, patLen, ring } = a;
+  const mask = a.ringMask;
+  const length = text.length;
+  let s = 0;
+  // Symbol code units seen so far; ring[] remembers where the latest ones were.
+  let seen = 0;
+  out.reset();
+  for (let i = 0; i < length; i++) {
+    const c = cls[text.charCodeAt(i)]!;
+    if (c === OTHER) {
+      s = 0;
+      continue;
+    }
+    if (c === FILLER) continue;
+    ring[seen & mask] = i;
+    seen++;
+    let t = 0;
+    while (s !== 0) {
+      t = base[s]! ^ c;
+      if (check[t]! === s) break;
+      s = fail[s]!;
+    }
+    s = s === 0 ? rootNext[c]! : t;
+    if (outCount[s]! === 0) continue;
+    // A match's code units are the last patLen symbol units: no OTHER can sit inside a match.
+    for (let q = firstOut[s]!; q !== 0; q = firstOut[fail[q]!]!) {
+      const lo = ownLo[q]!;
+      const begin = ring[(seen - patLen[lo]!) & mask]!;
+      for (let k = lo; k < ownHi[q]!; k++) out.push(begin, i + 1, k);
+    }
+  }
+  out.finish();
+}
+
+class AhoCorasickMatcher implements Matcher {
+  private readonly bufferA = new MatchBuffer();
+  private readonly bufferB = new MatchBuffer();
+
+  constructor(
+    readonly patternCount: number,
+    private readonly plain: Automaton | undefined,
+    private readonly seeThrough: Automaton | undefined,
+  ) {}
+
+  count(text: string): number {
+    let n = 0;
+    if (this.plain !== undefined) n += countIn(this.plain, text);
+    if (this.seeThrough !== undefined) n += countIn(this.seeThrough, text);
+    return n;
+  }
+
+  test(text: string): boolean {
+    return (
+      (this.plain !== undefined && testIn(this.plain, text)) ||
+      (this.seeThrough !== undefined && testIn(this.seeThrough, text))
+    );
+  }
+
+  findAll(text: string): Match[] {
+    const { plain, seeThrough } = this;
+    if (plain !== undefined) collectIn(plain, text, this.bufferA);
+    if (seeThrough !== undefined) collectIn(seeThrough, text, this.bufferB);
+    if (seeThrough === undefined) return plain === undefined ? [] : toMatches(plain, this.bufferA);
+    if (plain === undefined) return toMatches(seeThrough, this.bufferB);
+    return mergeMatches(plain, this.bufferA, seeThrough, this.bufferB);
+  }
+}
+
+function toMatches(a: Automaton, buf: MatchBuffer): Match[] {
+  const n = buf.length;
+  const out = new Array<Match>(n);
+  const { start, end, pattern } = buf;
+  const ids = a.patIds;
+  for (let i = 0; i < n; i++)
+    out[i] = { patternId: ids[pattern[i]!]!, start: start[i]!, end: end[i]! };
+  return out;
+}
+
+function mergeMatches(a: Automaton, bufA: MatchBuffer, b: Automaton, bufB: MatchBuffer): Match[] {
+  const out: Match[] = [];
+  const idsA = a.patIds;
+  const idsB = b.patIds;
+  let i = 0;
+  let j = 0;
+  while (i < bufA.length || j < bufB.length) {
+    let takeA = j >= bufB.length;
+    if (!takeA && i < bufA.length) {
+      const ds = bufA.start[i]! - bufB.start[j]!;
+      const de = bufA.end[i]! - bufB.end[j]!;
+      takeA =
+        ds < 0 ||
+        (ds === 0 && (de < 0 || (de === 0 && idsA[bufA.pattern[i]!]! <= idsB[bufB.pattern[j]!]!)));
+    }
+    if (takeA) {
+      out.push({ patternId: idsA[bufA.pattern[i]!]!, start: bufA.start[i]!, end: bufA.end[i]! });
+      i++;
+    } else {
+      out.push({ patternId: idsB[bufB.pattern[j]!]!, start: bufB.start[j]!, end: bufB.end[j]! });
+      j++;
+    }
+  }
+  return out;
+}
+
+function normalizePattern(text: string, skipFillers: boolean): string {
+  const fold = getFoldTable();
+  const filler = getFillerTable();
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const u = text.charCodeAt(i);
+    if (skipFillers && filler[u]! === 1) continue;
+    out += String.fromCharCode(fold[u]!);
+  }
+  return out;
+}
+
+/** Compiles patterns into a matcher; throws on empty and filler-only see-through patterns. */
+export function createMatcher(
+  patterns: readonly MatcherPattern[],
+  options: MatcherOptions = {},
+): Matcher {
+  const plain: KeyEntry[] = [];
+  const seeThrough: KeyEntry[] = [];
+  patterns.forEach((pattern, index) => {
+    const { id, text } = pattern;
+    if (typeof id !== 'number' || !Number.isFinite(id)) {
+      throw new TypeError(`Matcher pattern #${index} has no finite numeric id`);
+    }
+    if (typeof text !== 'string' || text.length === 0) {
+      throw new Error(`Matcher pattern ${id} is empty; an empty keyword would match everywhere`);
+    }
+    const skip = pattern.seeThroughFillers ?? options.seeThroughFillers ?? false;
+    const key = normalizePattern(text, skip);
+    if (key.length === 0) {
+      throw new Error(
+        `Matcher pattern ${id} consists only of filler characters, so it cannot see through fillers`,
+      );
+    }
+    (skip ? seeThrough : plain).push({ key, id, index });
+  });
+  return new AhoCorasickMatcher(
+    patterns.length,
+    plain.length > 0 ? buildAutomaton(plain, false) : undefined,
+    seeThrough.length > 0 ? buildAutomaton(seeThrough, true) : undefined,
+  );
+}

@@ -1,0 +1,50 @@
+/** Offset of `timeZone` from UTC at instant `at`, in milliseconds (positive east of Greenwich). */
+export function zoneOffsetMs(at: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(at);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
+  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
+}
+
+/**
+ * The UTC instant of a wall-clock time in a time zone, e.g. 2026-11-22 00:00 in Asia/Shanghai.
+ * Across a DST gap the later valid instant is returned.
+ */
+export function zonedTimeToUtc(date: string, time: string, timeZone: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const t = /^(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(time);
+  if (!m || !t) throw new RangeError(`not a date/time: ${date} ${time}`);
+  const wall = Date.UTC(
+    Number(m[1]),
+    Number(m[2]) - 1,
+    Number(m[3]),
+    Number(t[1]),
+    Number(t[2]),
+    Number(t[3] ?? 0),
+  );
+  // Two passes settle the offset even when the first guess lands on the other side of a change.
+  let guess = wall - zoneOffsetMs(new Date(wall), timeZone);
+  guess = wall - zoneOffsetMs(new Date(guess), timeZone);
+  return new Date(guess);
+}
+
+/** Start of a calendar day in a time zone, as a UTC instant. */
+export function zonedDayStart(date: string, timeZone: string): Date {
+  return zonedTimeToUtc(date, '00:00', timeZone);
+}
