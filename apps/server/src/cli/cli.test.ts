@@ -109,14 +109,11 @@ describe.runIf(onPglite)('yunce CLI on the embedded database', () => {
       name: string;
     }[];
     expect(listed.length).toBeGreaterThanOrEqual(5);
-    expect(listed[0]).toEqual(
-      expect.objectContaining({
-        workspace: '示例店铺',
-        id: expect.any(String),
-        platform: expect.any(String),
-        name: expect.any(String),
-      }),
-    );
+    for (const a of listed) {
+      expect(a.workspace).toBe('示例店铺');
+      expect(a.id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(a.platform.length * a.name.length).toBeGreaterThan(0);
+    }
 
     const server = startServer([], { ...e, PORT: '0', YUNCE_DEMO: '0' });
     const port = await waitFor('the server to publish its port', () => readLiveLock(dir)?.port);

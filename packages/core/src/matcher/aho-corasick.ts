@@ -12,7 +12,16 @@
  * Patterns that see through fillers live in a second automaton whose scan skips filler code units;
  * the two never share states, so a plain pattern can never match across a skipped filler.
  */
-import { CODE_UNIT_COUNT, getFillerTable, getFoldTable } from './normalize';
+import {
+  CODE_UNIT_COUNT,
+  getFillerTable,
+  getFillerUnits,
+  getFoldedUnits,
+  getFoldTable,
+} from './normalize';
+
+// A local copy: transpiled imports can become property reads, too slow for loop bounds.
+const UNITS: number = CODE_UNIT_COUNT;
 
 /** A keyword to look for. */
 export interface MatcherPattern {
@@ -178,47 +187,60 @@ class SlotPool {
 
 function buildAutomaton(entries: KeyEntry[], skipFillers: boolean): Automaton {
   const fold = getFoldTable();
-  const used = new Uint8Array(CODE_UNIT_COUNT);
+  const used = new Uint8Array(UNITS);
+  const distinct: number[] = [];
   let totalLength = 0;
   let maxLength = 0;
   for (const { key } of entries) {
-    for (let i = 0; i < key.length; i++) used[key.charCodeAt(i)] = 1;
+    for (let i = 0; i < key.length; i++) {
+      const u = key.charCodeAt(i);
+      if (used[u] === 0) {
+        used[u] = 1;
+        distinct.push(u);
+      }
+    }
     totalLength += key.length;
     if (key.length > maxLength) maxLength = key.length;
   }
-  // Symbols follow code-unit order so that sorting the key strings sorts their symbol sequences.
-  const symbolOf = new Uint16Array(CODE_UNIT_COUNT);
-  let alphabetSize = 1;
-  for (let u = 0; u < CODE_UNIT_COUNT; u++) if (used[u]! === 1) symbolOf[u] = alphabetSize++;
-  if (alphabetSize >= FILLER) {
+  if (distinct.length + 1 >= FILLER) {
     throw new RangeError('Patterns use too many distinct code units for the matcher alphabet');
   }
-  const cls = new Uint16Array(CODE_UNIT_COUNT);
-  const filler = skipFillers ? getFillerTable() : undefined;
-  for (let u = 0; u < CODE_UNIT_COUNT; u++) {
-    cls[u] = filler !== undefined && filler[u]! === 1 ? FILLER : symbolOf[fold[u]!]!;
-  }
-
+  const alphabetSize = distinct.length + 1;
+  // Symbols follow code-unit order so that sorting the key strings sorts their symbol sequences.
+  const alphabet = Uint16Array.from(distinct).sort();
+  // Keys are already folded, so their units are fold fixed points; the table then only needs
+  // entries for those units, for units that fold onto them, and for fillers.
+  const cls = new Uint16Array(UNITS);
+  for (let s = 1; s < alphabetSize; s++) cls[alphabet[s - 1]!] = s;
+  const symbols = new Uint16Array(totalLength);
+  const keyCount = entries.length;
+  const keyStart = new Int32Array(keyCount + 1);
+  const patIds = new Float64Array(keyCount);
+  const patLen = new Int32Array(keyCount);
   // Sorted keys make each trie node a contiguous range, so the trie never exists as objects.
   entries.sort((a, b) =>
     a.key < b.key ? -1 : a.key > b.key ? 1 : a.id - b.id || a.index - b.index,
   );
-  const keyCount = entries.length;
-  const keyStart = new Int32Array(keyCount + 1);
-  const symbols = new Uint16Array(totalLength);
-  const patIds = new Float64Array(keyCount);
-  const patLen = new Int32Array(keyCount);
   {
     let o = 0;
     let k = 0;
     for (const { key, id } of entries) {
       keyStart[k] = o;
-      for (let i = 0; i < key.length; i++) symbols[o++] = symbolOf[key.charCodeAt(i)]!;
+      for (let i = 0; i < key.length; i++) symbols[o++] = cls[key.charCodeAt(i)]!;
       patIds[k] = id;
       patLen[k] = key.length;
       k++;
     }
     keyStart[keyCount] = o;
+  }
+  const folded = getFoldedUnits();
+  for (let i = 0; i < folded.length; i++) {
+    const u = folded[i]!;
+    cls[u] = cls[fold[u]!]!;
+  }
+  if (skipFillers) {
+    const fillers = getFillerUnits();
+    for (let i = 0; i < fillers.length; i++) cls[fillers[i]!] = FILLER;
   }
 
   const blockSize = nextPowerOfTwo(alphabetSize);

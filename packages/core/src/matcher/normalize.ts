@@ -67,6 +67,31 @@ export function getFillerTable(): Uint8Array {
   return table;
 }
 
+let foldedUnits: Uint16Array | undefined;
+let fillerUnits: Uint16Array | undefined;
+
+function unitsWhere(predicate: (u: number) => boolean): Uint16Array {
+  const units: number[] = [];
+  for (let u = 0; u < CODE_UNIT_COUNT; u++) if (predicate(u)) units.push(u);
+  return Uint16Array.from(units);
+}
+
+/** Code units that fold to a different unit (~1.5k), so tables can be built without a 64K loop. */
+export function getFoldedUnits(): Uint16Array {
+  if (foldedUnits !== undefined) return foldedUnits;
+  const fold = getFoldTable();
+  foldedUnits = unitsWhere((u) => fold[u] !== u);
+  return foldedUnits;
+}
+
+/** Every code unit that is a filler, full-width forms included. */
+export function getFillerUnits(): Uint16Array {
+  if (fillerUnits !== undefined) return fillerUnits;
+  const filler = getFillerTable();
+  fillerUnits = unitsWhere((u) => filler[u] === 1);
+  return fillerUnits;
+}
+
 /** Folds one UTF-16 code unit the way the matcher does. */
 export function foldCodeUnit(codeUnit: number): number {
   return getFoldTable()[codeUnit & 0xffff]!;
