@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createMatcher, type Match, type MatcherPattern } from './aho-corasick';
+import { createMatcher, type TMatch, type TMatcherPattern } from './aho-corasick';
 import { isFillerCodeUnit, normalizeForMatching } from './normalize';
 
 /** Brute force: indexOf of each normalised pattern at every position of the normalised text. */
-function oracle(patterns: readonly MatcherPattern[], text: string): Match[] {
+function oracle(patterns: readonly TMatcherPattern[], text: string): TMatch[] {
   const plain = normalizeForMatching(text, false);
   const stripped = normalizeForMatching(text, true);
-  const out: Match[] = [];
+  const out: TMatch[] = [];
   for (const p of patterns) {
     const see = p.seeThroughFillers === true;
     const key = normalizeForMatching(p.text, see).text;
@@ -56,10 +56,18 @@ const ALPHABET = [
   '😀',
 ];
 
-function randomString(rand: () => number, min: number, max: number): string {
+// Few distinct folded symbols make long shared prefixes and deep failure chains likely.
+const NARROW = ['a', 'A', 'ａ', 'b', '最', '*'];
+
+function randomString(
+  rand: () => number,
+  min: number,
+  max: number,
+  alphabet: readonly string[] = ALPHABET,
+): string {
   const length = min + Math.floor(rand() * (max - min + 1));
   let s = '';
-  for (let i = 0; i < length; i++) s += ALPHABET[Math.floor(rand() * ALPHABET.length)]!;
+  for (let i = 0; i < length; i++) s += alphabet[Math.floor(rand() * alphabet.length)]!;
   return s;
 }
 
@@ -68,7 +76,7 @@ function onlyFillers(text: string): boolean {
   return true;
 }
 
-function expectAgreement(patterns: MatcherPattern[], texts: string[], label: string): void {
+function expectAgreement(patterns: TMatcherPattern[], texts: string[], label: string): void {
   const matcher = createMatcher(patterns);
   for (const text of texts) {
     const expected = oracle(patterns, text);
@@ -91,7 +99,7 @@ describe('createMatcher against a brute-force oracle', () => {
   it('agrees on 3000 seeded random dictionaries and texts', () => {
     for (let seed = 1; seed <= 3000; seed++) {
       const rand = seeded(seed);
-      const patterns: MatcherPattern[] = [];
+      const patterns: TMatcherPattern[] = [];
       const size = 1 + Math.floor(rand() * (seed % 10 === 0 ? 60 : 10));
       for (let i = 0; i < size; i++) {
         // Reuse an earlier text now and then: duplicate texts with distinct ids must all report.
@@ -106,12 +114,26 @@ describe('createMatcher against a brute-force oracle', () => {
     }
   });
 
+  it('agrees on 1000 seeded cases over a narrow alphabet (deep failure chains)', () => {
+    for (let seed = 1; seed <= 1000; seed++) {
+      const rand = seeded(500_000 + seed);
+      const patterns: TMatcherPattern[] = [];
+      const size = 1 + Math.floor(rand() * 30);
+      for (let i = 0; i < size; i++) {
+        const text = randomString(rand, 1, 7, NARROW);
+        const see = rand() < 0.3 && !onlyFillers(text);
+        patterns.push({ id: i, text, seeThroughFillers: see });
+      }
+      expectAgreement(patterns, [randomString(rand, 20, 120, NARROW)], `narrow seed ${seed}`);
+    }
+  });
+
   it('agrees with a large alphabet that spans many double-array blocks', () => {
     for (let seed = 1; seed <= 20; seed++) {
       const rand = seeded(1_000_000 + seed);
       const chars = Array.from({ length: 3000 }, (_, i) => String.fromCharCode(0x4e00 + i * 3));
       const pick = (n: number): string => chars[Math.floor(rand() * n)]!;
-      const patterns: MatcherPattern[] = [];
+      const patterns: TMatcherPattern[] = [];
       for (let i = 0; i < 400; i++) {
         let text = '';
         const length = 1 + Math.floor(rand() * 5);
@@ -240,9 +262,11 @@ describe('createMatcher named cases', () => {
   });
 
   it('rejects empty patterns and see-through patterns made only of fillers', () => {
-    expect(() => createMatcher([{ id: 5, text: '' }])).toThrow(/pattern 5 is empty/);
+    expect(() => createMatcher([{ id: 5, text: '' }])).toThrow(
+      'patterns[0].text: must not be empty (id 5)',
+    );
     expect(() => createMatcher([{ id: 6, text: ' * ', seeThroughFillers: true }])).toThrow(
-      /only of filler characters/,
+      'patterns[0].text: only filler characters',
     );
     expect(createMatcher([{ id: 6, text: ' * ' }]).count('a * b')).toBe(1);
   });

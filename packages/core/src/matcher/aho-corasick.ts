@@ -24,7 +24,7 @@ import {
 const UNITS: number = CODE_UNIT_COUNT;
 
 /** A keyword to look for. */
-export interface MatcherPattern {
+export interface TMatcherPattern {
   /** Reported back in each match; several patterns may share a text and each reports. */
   readonly id: number;
   /** The keyword; folded like the text (width, case) before matching. Must not be empty. */
@@ -34,24 +34,24 @@ export interface MatcherPattern {
 }
 
 /** One occurrence; offsets are UTF-16 code units into the original text, end exclusive. */
-export interface Match {
+export interface TMatch {
   readonly patternId: number;
   readonly start: number;
   readonly end: number;
 }
 
 /** Options for createMatcher. */
-export interface MatcherOptions {
+export interface TMatcherOptions {
   /** Default for patterns that leave seeThroughFillers unset. */
   readonly seeThroughFillers?: boolean;
 }
 
 /** A compiled, immutable pattern set. */
-export interface Matcher {
+export interface TMatcher {
   /** Number of patterns the matcher was built from. */
   readonly patternCount: number;
   /** Every (overlapping) occurrence of every pattern, sorted by start, then end, then pattern id. */
-  findAll(text: string): Match[];
+  findAll(text: string): TMatch[];
   /** Number of occurrences findAll would return, without allocating them. */
   count(text: string): number;
   /** Whether any pattern occurs; stops at the first occurrence. */
@@ -101,86 +101,97 @@ interface KeyEntry {
   readonly index: number;
 }
 
-/** Free-slot bookkeeping for double-array construction: a sorted doubly linked list. */
+/**
+ * Free-slot bookkeeping for double-array construction. Every base ^ symbol stays inside the
+ * base's block, so free slots are kept per block (sorted doubly linked lists) with a count and
+ * the smallest fan-out that already failed to fit: with ~3k symbols a node with dozens of children
+ * only fits in a sparse block, and scanning every crowded block again for each such node made
+ * building 100k terms quadratic.
+ */
 class SlotPool {
-  check: Int32Array;
-  base: Int32Array;
-  private next: Int32Array;
-  private prev: Int32Array;
-  head = -1;
-  private tail = -1;
+  check: Int32Array = new Int32Array(0);
+  base: Int32Array = new Int32Array(0);
   capacity = 0;
+  private next: Int32Array = new Int32Array(0);
+  private prev: Int32Array = new Int32Array(0);
+  private blockHead: Int32Array = new Int32Array(0);
+  private blockFree: Int32Array = new Int32Array(0);
+  private blockFailFanout: Int32Array = new Int32Array(0);
+  private blocks = 0;
+  /** Blocks before this one have no free slot left. */
+  private firstOpen = 0;
+  private readonly shift: number;
 
   constructor(
     private readonly blockSize: number,
     initialCapacity: number,
   ) {
-    this.check = new Int32Array(0);
-    this.base = new Int32Array(0);
-    this.next = new Int32Array(0);
-    this.prev = new Int32Array(0);
+    this.shift = Math.log2(blockSize);
     this.grow(Math.max(blockSize, initialCapacity));
   }
 
-  /** Adds whole blocks so that base ^ symbol always stays inside the arrays. */
-  grow(minCapacity: number): void {
-    const old = this.capacity;
-    let cap = Math.max(old * 2, this.blockSize);
+  private grow(minCapacity: number): void {
+    let cap = Math.max(this.capacity * 2, this.blockSize);
     while (cap < minCapacity) cap *= 2;
-    cap = Math.ceil(cap / this.blockSize) * this.blockSize;
-    const check = new Int32Array(cap);
-    check.set(this.check);
-    check.fill(FREE, old);
-    const base = new Int32Array(cap);
-    base.set(this.base);
-    const next = new Int32Array(cap);
-    next.set(this.next);
-    const prev = new Int32Array(cap);
-    prev.set(this.prev);
-    for (let i = old; i < cap; i++) {
-      prev[i] = i === old ? this.tail : i - 1;
-      next[i] = i + 1 < cap ? i + 1 : -1;
+    const blocks = Math.ceil(cap / this.blockSize);
+    cap = blocks * this.blockSize;
+    const extend = (a: Int32Array, n: number, fill: number): Int32Array => {
+      const b = new Int32Array(n);
+      b.set(a);
+      if (fill !== 0) b.fill(fill, a.length);
+      return b;
+    };
+    this.check = extend(this.check, cap, FREE);
+    this.base = extend(this.base, cap, 0);
+    this.next = extend(this.next, cap, 0);
+    this.prev = extend(this.prev, cap, 0);
+    this.blockHead = extend(this.blockHead, blocks, 0);
+    this.blockFree = extend(this.blockFree, blocks, this.blockSize);
+    this.blockFailFanout = extend(this.blockFailFanout, blocks, 0x7fffffff);
+    for (let blk = this.blocks; blk < blocks; blk++) {
+      const first = blk * this.blockSize;
+      const last = first + this.blockSize - 1;
+      this.blockHead[blk] = first;
+      for (let i = first; i <= last; i++) {
+        this.prev[i] = i === first ? -1 : i - 1;
+        this.next[i] = i === last ? -1 : i + 1;
+      }
     }
-    if (this.tail === -1) this.head = old;
-    else next[this.tail] = old;
-    this.tail = cap - 1;
-    this.check = check;
-    this.base = base;
-    this.next = next;
-    this.prev = prev;
+    this.blocks = blocks;
     this.capacity = cap;
   }
 
   occupy(slot: number, parent: number): void {
+    const blk = slot >> this.shift;
     const p = this.prev[slot]!;
     const n = this.next[slot]!;
-    if (p === -1) this.head = n;
+    if (p === -1) this.blockHead[blk] = n;
     else this.next[p] = n;
-    if (n === -1) this.tail = p;
-    else this.prev[n] = p;
+    if (n !== -1) this.prev[n] = p;
+    this.blockFree[blk]!--;
     this.check[slot] = parent;
   }
 
-  /** Finds a base whose child slots (base ^ symbol) are all free. */
+  /** Finds a base whose child slots (base ^ symbol) are all free, growing if none is. */
   findBase(symbols: Int32Array, count: number): number {
     const first = symbols[0]!;
-    let p = this.head;
-    for (;;) {
-      if (p === -1) {
-        const start = this.capacity;
-        this.grow(this.capacity + this.blockSize);
-        p = start;
-      }
-      const b = p ^ first;
-      let ok = true;
-      for (let i = 1; i < count; i++) {
-        if (this.check[b ^ symbols[i]!]! !== FREE) {
-          ok = false;
-          break;
+    while (this.firstOpen < this.blocks && this.blockFree[this.firstOpen] === 0) this.firstOpen++;
+    for (let blk = this.firstOpen; ; blk++) {
+      if (blk === this.blocks) this.grow(this.capacity + this.blockSize);
+      if (this.blockFree[blk]! < count || count >= this.blockFailFanout[blk]!) continue;
+      for (let p = this.blockHead[blk]!; p !== -1; p = this.next[p]!) {
+        const b = p ^ first;
+        let ok = true;
+        for (let i = 1; i < count; i++) {
+          if (this.check[b ^ symbols[i]!] !== FREE) {
+            ok = false;
+            break;
+          }
         }
+        if (ok) return b;
       }
-      if (ok) return b;
-      p = this.next[p]!;
+      // A heuristic: the block only fills up, so a node this wide will rarely fit later either.
+      this.blockFailFanout[blk] = count;
     }
   }
 }
@@ -203,7 +214,7 @@ function buildAutomaton(entries: KeyEntry[], skipFillers: boolean): Automaton {
     if (key.length > maxLength) maxLength = key.length;
   }
   if (distinct.length + 1 >= FILLER) {
-    throw new RangeError('Patterns use too many distinct code units for the matcher alphabet');
+    throw new RangeError('patterns: use more distinct code units than the matcher alphabet holds');
   }
   const alphabetSize = distinct.length + 1;
   // Symbols follow code-unit order so that sorting the key strings sorts their symbol sequences.
@@ -399,6 +410,9 @@ function testIn(a: Automaton, text: string): boolean {
   return false;
 }
 
+/** Match-buffer entries kept between findAll calls (3 × 4 bytes each). */
+const RETAINED_BUFFER = 1 << 16;
+
 /**
  * Growable parallel arrays of matches, kept sorted by (start, end) as they arrive. Scan order is
  * by end, and within one end by increasing start, so an arriving match only moves past the few
@@ -413,6 +427,12 @@ class MatchBuffer {
   private sorted = true;
 
   reset(): void {
+    // Buffers live as long as the matcher; one huge scan should not pin its memory forever.
+    if (this.start.length > RETAINED_BUFFER) {
+      this.start = new Int32Array(64);
+      this.end = new Int32Array(64);
+      this.pattern = new Int32Array(64);
+    }
     this.length = 0;
     this.moves = 0;
     this.sorted = true;
@@ -510,7 +530,7 @@ function collectIn(a: Automaton, text: string, out: MatchBuffer): void {
   out.finish();
 }
 
-class AhoCorasickMatcher implements Matcher {
+class AhoCorasickMatcher implements TMatcher {
   private readonly bufferA = new MatchBuffer();
   private readonly bufferB = new MatchBuffer();
 
@@ -534,19 +554,23 @@ class AhoCorasickMatcher implements Matcher {
     );
   }
 
-  findAll(text: string): Match[] {
-    const { plain, seeThrough } = this;
-    if (plain !== undefined) collectIn(plain, text, this.bufferA);
-    if (seeThrough !== undefined) collectIn(seeThrough, text, this.bufferB);
-    if (seeThrough === undefined) return plain === undefined ? [] : toMatches(plain, this.bufferA);
-    if (plain === undefined) return toMatches(seeThrough, this.bufferB);
-    return mergeMatches(plain, this.bufferA, seeThrough, this.bufferB);
+  findAll(text: string): TMatch[] {
+    const { plain, seeThrough, bufferA, bufferB } = this;
+    if (plain !== undefined) collectIn(plain, text, bufferA);
+    if (seeThrough !== undefined) collectIn(seeThrough, text, bufferB);
+    let out: TMatch[];
+    if (seeThrough === undefined) out = plain === undefined ? [] : toMatches(plain, bufferA);
+    else if (plain === undefined) out = toMatches(seeThrough, bufferB);
+    else out = mergeMatches(plain, bufferA, seeThrough, bufferB);
+    bufferA.reset();
+    bufferB.reset();
+    return out;
   }
 }
 
-function toMatches(a: Automaton, buf: MatchBuffer): Match[] {
+function toMatches(a: Automaton, buf: MatchBuffer): TMatch[] {
   const n = buf.length;
-  const out = new Array<Match>(n);
+  const out = new Array<TMatch>(n);
   const { start, end, pattern } = buf;
   const ids = a.patIds;
   for (let i = 0; i < n; i++)
@@ -554,8 +578,8 @@ function toMatches(a: Automaton, buf: MatchBuffer): Match[] {
   return out;
 }
 
-function mergeMatches(a: Automaton, bufA: MatchBuffer, b: Automaton, bufB: MatchBuffer): Match[] {
-  const out: Match[] = [];
+function mergeMatches(a: Automaton, bufA: MatchBuffer, b: Automaton, bufB: MatchBuffer): TMatch[] {
+  const out: TMatch[] = [];
   const idsA = a.patIds;
   const idsB = b.patIds;
   let i = 0;
@@ -594,24 +618,26 @@ function normalizePattern(text: string, skipFillers: boolean): string {
 
 /** Compiles patterns into a matcher; throws on empty and filler-only see-through patterns. */
 export function createMatcher(
-  patterns: readonly MatcherPattern[],
-  options: MatcherOptions = {},
-): Matcher {
+  patterns: readonly TMatcherPattern[],
+  options: TMatcherOptions = {},
+): TMatcher {
   const plain: KeyEntry[] = [];
   const seeThrough: KeyEntry[] = [];
   patterns.forEach((pattern, index) => {
     const { id, text } = pattern;
     if (typeof id !== 'number' || !Number.isFinite(id)) {
-      throw new TypeError(`Matcher pattern #${index} has no finite numeric id`);
+      throw new TypeError(`patterns[${index}].id: must be a finite number`);
     }
     if (typeof text !== 'string' || text.length === 0) {
-      throw new Error(`Matcher pattern ${id} is empty; an empty keyword would match everywhere`);
+      throw new RangeError(
+        `patterns[${index}].text: must not be empty (id ${id}); it would match at every offset`,
+      );
     }
     const skip = pattern.seeThroughFillers ?? options.seeThroughFillers ?? false;
     const key = normalizePattern(text, skip);
     if (key.length === 0) {
-      throw new Error(
-        `Matcher pattern ${id} consists only of filler characters, so it cannot see through fillers`,
+      throw new RangeError(
+        `patterns[${index}].text: only filler characters, so it cannot see through fillers (id ${id})`,
       );
     }
     (skip ? seeThrough : plain).push({ key, id, index });

@@ -1,5 +1,5 @@
 export { createMatcher } from './aho-corasick';
-export type { Match, Matcher, MatcherOptions, MatcherPattern } from './aho-corasick';
+export type { TMatch, TMatcher, TMatcherOptions, TMatcherPattern } from './aho-corasick';
 export {
   FILLER_CHARACTERS,
   foldCodeUnit,
@@ -7,4 +7,4 @@ export {
   normalizeForMatching,
   normalizeText,
 } from './normalize';
-export type { NormalizedText } from './normalize';
+export type { TNormalizedText } from './normalize';

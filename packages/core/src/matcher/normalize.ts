@@ -103,7 +103,7 @@ export function isFillerCodeUnit(codeUnit: number): boolean {
 }
 
 /** Normalised text plus, for each of its code units, the offset of that unit in the original. */
-export interface NormalizedText {
+export interface TNormalizedText {
   readonly text: string;
   readonly toOriginal: Int32Array;
 }
@@ -131,7 +131,7 @@ export function normalizeText(text: string): string {
  * Folds text and, when skipFillers is set, drops filler characters; toOriginal maps every
  * remaining code unit back to its offset in the input.
  */
-export function normalizeForMatching(text: string, skipFillers: boolean): NormalizedText {
+export function normalizeForMatching(text: string, skipFillers: boolean): TNormalizedText {
   const fold = getFoldTable();
   const filler = getFillerTable();
   const units = new Uint16Array(text.length);

@@ -1,0 +1,16 @@
+/**
+ * Benchmark entry point (`npm run bench`, optionally `npm run bench -- matcher`): runs each
+ * benchmark in turn, in one process so figures share the same warm machine state.
+ */
+import { runMatcherBench } from './matcher.bench';
+
+const benches: readonly (readonly [name: string, run: () => Promise<void>])[] = [
+  ['matcher', runMatcherBench],
+];
+
+const only = process.argv.slice(2);
+for (const [name, run] of benches) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  console.log(`=== ${name}`);
+  await run();
+}
