@@ -182,7 +182,9 @@ export async function buildApp(
     await app.register(fastifyStatic, { root: config.webDistDir, wildcard: false, index: false });
   }
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || req.method !== 'GET') {
+    const pathname = req.url.split('?')[0] ?? '';
+    // API paths and missing files (say a stale /assets/*.js) get a real 404, not the app's HTML.
+    if (pathname.startsWith('/api/') || req.method !== 'GET' || /\.[a-z0-9]+$/i.test(pathname)) {
       return reply.status(404).send({
         error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` },
       });

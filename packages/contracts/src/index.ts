@@ -3,3 +3,4 @@ export * from './roles';
 export * from './auth';
 export * from './workspaces';
 export * from './accounts';
+export * from './content';

@@ -77,8 +77,11 @@ const ruleBase = {
   platforms: z.array(ZPlatform).min(1).optional(),
   /** Severity on particular platforms, e.g. diversion blocks on Xiaohongshu but warns on Douyin. */
   severityByPlatform: z.partialRecord(ZPlatform, ZComplianceSeverity).optional(),
-  /** False: neither exemptions nor workspace allow-phrases may cancel it (medical, financial…). */
-  exemptible: z.boolean().default(true),
+  /**
+   * False: workspace allow-phrases never cancel it (medical, financial, prohibited: DOMAIN-FACTS §3
+   * "never exempt"). Exemptions in rule data still apply, because each names its rules explicitly.
+   */
+  workspaceAllowable: z.boolean().default(true),
   /** Developer note: why this severity, what is uncertain. Not shown to operators. */
   note: z.string().optional(),
 };

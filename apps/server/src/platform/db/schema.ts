@@ -5,3 +5,4 @@ export * from '../../modules/api-tokens/api-tokens.tables';
 export * from '../../modules/audit/audit.tables';
 export * from '../../modules/files/files.tables';
 export * from '../../modules/accounts/accounts.tables';
+export * from '../../modules/content/content.tables';
