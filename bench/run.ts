@@ -2,10 +2,12 @@
  * Benchmark entry point (`npm run bench`, optionally `npm run bench -- matcher`): runs each
  * benchmark in turn, in one process so figures share the same warm machine state.
  */
+import { runComplianceBench } from './compliance.bench';
 import { runMatcherBench } from './matcher.bench';
 
 const benches: readonly (readonly [name: string, run: () => Promise<void>])[] = [
   ['matcher', runMatcherBench],
+  ['compliance', runComplianceBench],
 ];
 
 const only = process.argv.slice(2);

@@ -30,6 +30,7 @@ import { accountsRoutes } from './modules/accounts/accounts.routes';
 import { filesRoutes } from './modules/files/files.routes';
 import { platformsRoutes } from './modules/accounts/platforms.routes';
 import { internalRoutes } from './modules/system/internal.routes';
+import { contentRoutes } from './modules/content/content.routes';
 
 export type AppDeps = {
   config: Config;
@@ -174,6 +175,11 @@ export async function buildApp(
   accountsRoutes(app, { accounts: services.accounts });
   filesRoutes(app, { files: services.files });
   platformsRoutes(app);
+  contentRoutes(app, {
+    content: services.content,
+    approval: services.approval,
+    settings: services.contentSettings,
+  });
   internalRoutes(app, { services, database: deps.database, clock: deps.clock });
 
   const indexHtml = path.join(config.webDistDir, 'index.html');

@@ -4,6 +4,9 @@ import { createWorkspacesService } from './modules/workspaces/workspaces.service
 import { createApiTokensService } from './modules/api-tokens/api-tokens.service';
 import { createFilesService } from './modules/files/files.service';
 import { createAccountsService } from './modules/accounts/accounts.service';
+import { createContentSettingsService } from './modules/content/content.settings';
+import { createContentService } from './modules/content/content.service';
+import { createApprovalService } from './modules/content/content.approval';
 
 /** Wires every module's service from the shared dependencies; used by the app, jobs and CLI. */
 export function createServices(deps: Pick<AppDeps, 'config' | 'database' | 'clock' | 'storage'>) {
@@ -13,7 +16,10 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database' | 'cloc
   const apiTokens = createApiTokensService({ database, clock });
   const files = createFilesService({ database, clock, storage });
   const accounts = createAccountsService({ database, clock, files });
-  return { workspaces, auth, apiTokens, files, accounts };
+  const contentSettings = createContentSettingsService({ database, clock });
+  const content = createContentService({ database, clock, settings: contentSettings, files });
+  const approval = createApprovalService({ database, clock, settings: contentSettings });
+  return { workspaces, auth, apiTokens, files, accounts, contentSettings, content, approval };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -14,6 +14,11 @@ export const PERMISSIONS = [
   'accounts.archive',
   'audit.read',
   'tokens.manage',
+  'content.read',
+  'content.write',
+  'content.approve',
+  'content.override',
+  'content.settings',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -26,9 +31,19 @@ const ALL: readonly TPermission[] = PERMISSIONS;
 export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   owner: ALL,
   admin: ALL,
-  lead: ['workspace.read', 'members.read', 'accounts.read', 'accounts.write', 'accounts.archive'],
-  operator: ['workspace.read', 'members.read', 'accounts.read', 'accounts.write'],
-  analyst: ['workspace.read', 'accounts.read'],
+  lead: [
+    'workspace.read',
+    'members.read',
+    'accounts.read',
+    'accounts.write',
+    'accounts.archive',
+    'content.read',
+    'content.write',
+    'content.approve',
+    'content.override',
+  ],
+  operator: ['workspace.read', 'members.read', 'accounts.read', 'accounts.write', 'content.read', 'content.write'],
+  analyst: ['workspace.read', 'accounts.read', 'content.read'],
   trainee: ['workspace.read'],
 };
 

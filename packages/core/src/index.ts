@@ -1,5 +1,6 @@
 export * from './accounts';
 export * from './calendar';
+export * from './compliance';
 export * from './matcher';
 export * from './time';
 export * from './titles';

@@ -139,6 +139,33 @@ describe.runIf(onPglite)('yunce CLI on the embedded database', () => {
     expect(readLiveLock(dir)).toBeUndefined();
   });
 
+  it('checks copy for compliance from a file or standard input, exiting 1 only when a finding blocks', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'post.txt');
+    fs.writeFileSync(file, '😀全网最低价！加V：abc123');
+    const r = await run(['compliance', 'check', '--platform', 'xiaohongshu', '--json', file], {});
+    expect(r.code).toBe(1);
+    const { findings } = JSON.parse(r.stdout) as {
+      findings: { ruleId: string; severity: string; start: number; end: number; text: string }[];
+    };
+    const text = fs.readFileSync(file, 'utf8');
+    // UTF-16 offsets: the emoji before the match counts as two.
+    for (const f of findings) expect(text.slice(f.start, f.end)).toBe(f.text);
+    expect(findings.map((f) => f.text)).toEqual(expect.arrayContaining(['全网最低价', '加V']));
+    const clean = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      const p = spawn(process.execPath, [BIN, 'compliance', 'check', '-'], { env: env({}) });
+      let out = '';
+      p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      p.on('close', (code) => resolve({ code, stdout: out }));
+      p.stdin.end('本品最佳食用时间为开封后3天');
+    });
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toContain('No findings');
+    const bad = await run(['compliance', 'check', '--platform', 'myspace', file], {});
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/must be one of/);
+  });
+
   it('names a bad setting and stops', async () => {
     const r = await run(['accounts', 'list'], {
       YUNCE_DATA_DIR: tempDir(),

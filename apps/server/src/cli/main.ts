@@ -10,6 +10,9 @@ import { createServices } from '../services';
 import { listAllAccounts, type AccountListing } from '../modules/accounts/accounts.admin';
 import { ensureDemo, type DemoLogin } from '../modules/system/demo';
 import { announceDemoLogin, start, type Role } from '../main';
+import { defaultEngine } from '@yunce/core';
+import { PLATFORMS, type TPlatform } from '@yunce/contracts';
+import fs from 'node:fs';
 
 class CliError extends Error {}
 
@@ -210,6 +213,86 @@ accounts
       })),
     );
   });
+
+function parsePlatform(value: string): TPlatform {
+  if ((PLATFORMS as readonly string[]).includes(value)) return value as TPlatform;
+  throw new InvalidArgumentError(`must be one of ${PLATFORMS.join(', ')}`);
+}
+
+async function readInput(file: string | undefined): Promise<string> {
+  if (file && file !== '-') {
+    try {
+      return fs.readFileSync(file, 'utf8');
+    } catch (err) {
+      throw new CliError(
+        `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      );
+    }
+  }
+  if (process.stdin.isTTY)
+    throw new CliError('give a FILE, or pipe the text in (use - for standard input)');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const compliance = program
+  .command('compliance')
+  .description('Advertising Law and platform rule checks');
+compliance
+  .command('check')
+  .description(
+    'Check a text with the built-in rule sets; exits 1 when a finding blocks publication',
+  )
+  .argument('[file]', 'a UTF-8 text file, or - (default) for standard input')
+  .addOption(
+    new Option(
+      '--platform <platform>',
+      `apply that platform's rules and limits (${PLATFORMS.join(', ')})`,
+    ).argParser(parsePlatform),
+  )
+  .option('--sponsored', 'the text is paid or commissioned content (needs a 广告 label)')
+  .option('--json', 'print {"findings":[…]} with UTF-16 offsets')
+  .action(
+    async (
+      file: string | undefined,
+      opts: { platform?: TPlatform; sponsored?: boolean; json?: boolean },
+    ) => {
+      const text = await readInput(file);
+      const { findings } = defaultEngine().check(text, {
+        ...(opts.platform ? { platform: opts.platform } : {}),
+        sponsored: Boolean(opts.sponsored),
+      });
+      const blocking = findings.some((f) => f.severity === 'block');
+      if (opts.json) {
+        const out = findings.map((f) => ({
+          ruleId: f.ruleId,
+          category: f.category,
+          severity: f.severity,
+          start: f.start,
+          end: f.end,
+          text: f.text,
+          message: f.message,
+          suggestions: [...f.suggestions],
+        }));
+        console.log(JSON.stringify({ findings: out }, null, 2));
+      } else if (findings.length === 0) {
+        console.log('No findings.');
+      } else {
+        for (const f of findings) {
+          const before = text.slice(0, f.start);
+          const line = before.split('\n').length;
+          const col = f.start - before.lastIndexOf('\n');
+          const tip = f.suggestions.length ? `  → ${f.suggestions.join(' / ')}` : '';
+          console.log(
+            `${line}:${col}  ${f.severity.toUpperCase().padEnd(5)}  「${f.text}」 ${f.message} [${f.ruleId}]${tip}`,
+          );
+        }
+        console.log(`\n${findings.length} finding(s)${blocking ? ', blocking' : ''}.`);
+      }
+      if (blocking) process.exitCode = 1;
+    },
+  );
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof CliError) {

@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'CSRF'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'COMPLIANCE_BLOCKED'
   | 'RATE_LIMITED'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA';
@@ -51,6 +52,7 @@ export function statusOf(code: ErrorCode): number {
     case 'NOT_FOUND':
       return 404;
     case 'CONFLICT':
+    case 'COMPLIANCE_BLOCKED':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;

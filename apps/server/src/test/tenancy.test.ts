@@ -49,6 +49,17 @@ beforeAll(async () => {
   });
   expect(avatar.statusCode).toBe(200);
   ids.fileId = avatar.json<{ avatarUrl: string }>().avatarUrl.split('/').at(-1) ?? '';
+  const item = await a.request({
+    method: 'POST',
+    url: `/api/v1/workspaces/${a.workspaceId}/content`,
+    payload: {
+      title: '甲的稿子',
+      body: '内容',
+      format: 'article',
+      variants: [{ accountId: ids.accountId }],
+    },
+  });
+  ids.itemId = item.json<{ id: string }>().id;
   const inv = await a.request({
     method: 'POST',
     url: `/api/v1/workspaces/${a.workspaceId}/invitations`,
@@ -82,9 +93,18 @@ function fill(url: string, overrides: Record<string, string> = {}): string {
 }
 
 function sampleBody(method: string): Record<string, unknown> | undefined {
+  // One body that every write route accepts, so the answer is about the ids, not the payload.
   return method === 'GET' || method === 'DELETE'
     ? undefined
-    : { name: 'x', role: 'admin', platform: 'weibo' };
+    : {
+        name: 'x',
+        role: 'admin',
+        platform: 'weibo',
+        title: 'x',
+        body: '正文',
+        format: 'article',
+        decision: 'approve',
+      };
 }
 
 describe('tenancy matrix', () => {
@@ -170,6 +190,16 @@ describe('tenancy matrix', () => {
         .json<{ tokens: { revokedAt: string | null }[] }>()
         .tokens.every((x) => x.revokedAt === null),
     ).toBe(true);
+    const content = await a.request({
+      method: 'GET',
+      url: `/api/v1/workspaces/${a.workspaceId}/content/${ids.itemId}`,
+    });
+    expect(content.json()).toMatchObject({ title: '甲的稿子', status: 'draft', version: 1 });
+    const comments = await a.request({
+      method: 'GET',
+      url: `/api/v1/workspaces/${a.workspaceId}/content/${ids.itemId}/comments`,
+    });
+    expect(comments.json()).toEqual({ comments: [] });
     const ws = await a.request({ method: 'GET', url: `/api/v1/workspaces/${a.workspaceId}` });
     expect(ws.json()).toMatchObject({ name: 'A店' });
   });

@@ -10,7 +10,7 @@
 import { PLATFORMS, type TLocale, type TPlatform } from '@yunce/contracts';
 import { platformName } from '../accounts/platforms';
 import { measureLength } from '../accounts/text';
-import { createMatcher, isFillerCodeUnit, type TMatcherPattern } from '../matcher';
+import { createMatcher, isFillerCodeUnit, normalizeText, type TMatcherPattern } from '../matcher';
 import {
   findEmails,
   findHashtags,
@@ -234,16 +234,17 @@ interface FieldScan {
 const WORKSPACE_EXPLANATIONS = {
   banned: {
     'zh-CN': '在本工作区的禁用词表中。',
-    'en-US': "on this workspace's banned-word list.",
+    'en-US': "is on this workspace's banned-word list.",
   },
   competitor: {
-    'zh-CN': '是竞品名称。提及竞品须有事实依据，不得贬低其他经营者的商品或服务（《广告法》第十三条）。',
+    'zh-CN':
+      '是竞品名称。提及竞品须有事实依据，不得贬低其他经营者的商品或服务（《广告法》第十三条）。',
     'en-US':
-      "a competitor's name. Mentions need a factual basis and may not disparage other businesses (Advertising Law art. 13).",
+      "is a competitor's name. Mentions need a factual basis and may not disparage other businesses (Advertising Law art. 13).",
   },
   brand: {
     'zh-CN': '品牌写法不规范，请使用建议的写法。',
-    'en-US': 'brand name spelled wrongly; use the suggested spelling.',
+    'en-US': 'is a misspelt brand name; use the suggested spelling.',
   },
 } as const satisfies Record<string, TLocalizedText>;
 
@@ -349,7 +350,8 @@ function dropContained(candidates: Candidate[]): Candidate[] {
       for (let k = i; k < j; k++) {
         const c = sorted[k]!;
         let covered = false;
-        for (let r = SEVERITY_RANK[c.severity]; r <= 2; r++) if (maxEnd[r]! >= c.end) covered = true;
+        for (let r = SEVERITY_RANK[c.severity]; r <= 2; r++)
+          if (maxEnd[r]! >= c.end) covered = true;
         if (!covered) out.push(c);
       }
       for (let k = i; k < j; k++) {
@@ -367,9 +369,12 @@ function localized(text: TLocalizedText, locale: TLocale): string {
   return text[locale];
 }
 
+/** 「最好」：… for rule data; workspace explanations continue the sentence (「X」在本工作区…). */
 function wordMessage(rule: CompiledRule, matched: string, locale: TLocale): string {
   const explanation = localized(rule.explanation, locale);
-  return locale === 'zh-CN' ? `「${matched}」${rule.ruleSet === 'workspace' ? '' : '：'}${explanation}` : `"${matched}": ${explanation}`;
+  const sentence = rule.id.startsWith('workspace.'); // reserved prefix, see schema.ts
+  if (locale === 'zh-CN') return `「${matched}」${sentence ? '' : '：'}${explanation}`;
+  return `"${matched}"${sentence ? ' ' : ': '}${explanation}`;
 }
 
 function compareFindings(a: TPostFinding, b: TPostFinding): number {
@@ -506,7 +511,12 @@ export function createComplianceEngine(
         });
   const banned =
     config.bannedWords.length > 0
-      ? workspaceRule(ENGINE_RULE_IDS.bannedWord, 'banned_words', 'block', WORKSPACE_EXPLANATIONS.banned)
+      ? workspaceRule(
+          ENGINE_RULE_IDS.bannedWord,
+          'banned_words',
+          'block',
+          WORKSPACE_EXPLANATIONS.banned,
+        )
       : undefined;
   if (banned !== undefined) {
     for (const word of config.bannedWords) {
@@ -581,7 +591,7 @@ export function createComplianceEngine(
   const hashtagRule = limitRule(
     ENGINE_RULE_IDS.hashtagCount,
     '话题标签数量超出平台上限。',
-    "More hashtags than the platform allows.",
+    'More hashtags than the platform allows.',
   );
   const linkRule = limitRule(
     ENGINE_RULE_IDS.externalLink,
@@ -591,7 +601,17 @@ export function createComplianceEngine(
 
   const matcher = createMatcher(patterns);
 
-  function scanField(text: string, platform: TPlatform | undefined): FieldScan {
+  /** Folds a field once for all scanners (the matcher folds on the fly and needs no copy). */
+  function lazyFold(text: string): () => string {
+    let folded: string | undefined;
+    return () => (folded ??= normalizeText(text));
+  }
+
+  function scanField(
+    text: string,
+    platform: TPlatform | undefined,
+    folded: () => string,
+  ): FieldScan {
     const candidates: Candidate[] = [];
     const exemptionIndex = new Map<number, SpanIndex>();
     const allowIndex = new SpanIndex();
@@ -629,7 +649,10 @@ export function createComplianceEngine(
           ) {
             break;
           }
-          if (meta.unlessExactly !== undefined && text.slice(m.start, m.end) === meta.unlessExactly) {
+          if (
+            meta.unlessExactly !== undefined &&
+            text.slice(m.start, m.end) === meta.unlessExactly
+          ) {
             break;
           }
           push(meta.rule, m.start, m.end, meta.suggestions ?? meta.rule.suggestions);
@@ -655,7 +678,8 @@ export function createComplianceEngine(
 
     for (const { rule, detector } of detectors) {
       if (!applies(rule, platform)) continue;
-      const spans = detector === 'mobile_phone' ? findMobileNumbers(text) : findEmails(text);
+      const spans =
+        detector === 'mobile_phone' ? findMobileNumbers(text) : findEmails(text, folded());
       for (const s of spans) push(rule, s.start, s.end, rule.suggestions);
     }
 
@@ -667,7 +691,9 @@ export function createComplianceEngine(
     });
     return {
       candidates: kept,
-      labelled: labels.map((spans, s) => spans.some((l) => !negations[s]!.contains(l.start, l.end))),
+      labelled: labels.map((spans, s) =>
+        spans.some((l) => !negations[s]!.contains(l.start, l.end)),
+      ),
     };
   }
 
@@ -684,7 +710,9 @@ export function createComplianceEngine(
     if (from < 0) return undefined;
     const length = measureLength(text, limit.unit);
     const name = platformName(platform, locale);
-    const severity = rule.overridden ? rule.severity : (limit.severity ?? (limit.verified ? 'block' : 'warn'));
+    const severity = rule.overridden
+      ? rule.severity
+      : (limit.severity ?? (limit.verified ? 'block' : 'warn'));
     const what = field === 'title' ? ['标题', 'Title'] : ['正文', 'Body'];
     const unitZh = limit.unit === 'weighted' ? '字符（汉字计 2）' : '字';
     const message =
@@ -704,7 +732,10 @@ export function createComplianceEngine(
     };
   }
 
-  function checkPost(post: TPostInput, options?: { locale?: TLocale }): { findings: TPostFinding[] } {
+  function checkPost(
+    post: TPostInput,
+    options?: { locale?: TLocale },
+  ): { findings: TPostFinding[] } {
     const locale = options?.locale ?? 'zh-CN';
     platformCheck(post.platform);
     textCheck(post.body, 'body');
@@ -718,8 +749,10 @@ export function createComplianceEngine(
 
     const findings: TPostFinding[] = [];
     const labelled = sponsors.map(() => false);
-    const scan = (text: string, field: TPostField, index?: number): void => {
-      const result = scanField(text, platform);
+    const titleFolded = lazyFold(post.title ?? '');
+    const bodyFolded = lazyFold(post.body);
+    const scan = (text: string, folded: () => string, field: TPostField, index?: number): void => {
+      const result = scanField(text, platform, folded);
       result.labelled.forEach((l, s) => {
         if (l) labelled[s] = true;
       });
@@ -739,9 +772,9 @@ export function createComplianceEngine(
         });
       }
     };
-    if (post.title !== undefined) scan(post.title, 'title');
-    scan(post.body, 'body');
-    hashtags.forEach((tag, i) => scan(tag, 'hashtag', i));
+    if (post.title !== undefined) scan(post.title, titleFolded, 'title');
+    scan(post.body, bodyFolded, 'body');
+    hashtags.forEach((tag, i) => scan(tag, lazyFold(tag), 'hashtag', i));
 
     if (post.sponsored === true) {
       for (const { rule, index } of sponsors) {
@@ -774,7 +807,7 @@ export function createComplianceEngine(
         // Inline tags first (in reading order), then listed ones not already inline.
         const seenTags = new Set<string>();
         const all: { field: TPostField; index?: number; start: number; end: number }[] = [];
-        for (const t of findHashtags(post.body)) {
+        for (const t of findHashtags(post.body, bodyFolded())) {
           if (seenTags.has(t.key)) continue;
           seenTags.add(t.key);
           all.push({ field: 'body', start: t.start, end: t.end });
@@ -824,8 +857,8 @@ export function createComplianceEngine(
                 'zh-CN': `${name}内容中的站外链接无法点击，且可能被视为导流。`,
                 'en-US': `Outside links are not clickable on ${name} and may count as diversion.`,
               };
-        const linkFindings = (text: string, field: TPostField): void => {
-          for (const s of findLinks(text)) {
+        const linkFindings = (text: string, folded: string, field: TPostField): void => {
+          for (const s of findLinks(text, folded)) {
             const matched = text.slice(s.start, s.end);
             findings.push({
               ruleId: linkRule.id,
@@ -843,8 +876,8 @@ export function createComplianceEngine(
             });
           }
         };
-        if (post.title !== undefined) linkFindings(post.title, 'title');
-        linkFindings(post.body, 'body');
+        if (post.title !== undefined) linkFindings(post.title, titleFolded(), 'title');
+        linkFindings(post.body, bodyFolded(), 'body');
       }
     }
 
@@ -891,6 +924,8 @@ export function createComplianceEngine(
 }
 
 /** Whether any finding blocks submission and approval. */
-export function hasBlocking(findings: readonly { readonly severity: TComplianceSeverity }[]): boolean {
+export function hasBlocking(
+  findings: readonly { readonly severity: TComplianceSeverity }[],
+): boolean {
   return findings.some((f) => f.severity === 'block');
 }

@@ -78,16 +78,20 @@ export function findMobileNumbers(text: string): TSpan[] {
 
 const EMAIL_RE = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/g;
 
-/** E-mail addresses (full-width forms included). */
-export function findEmails(text: string): TSpan[] {
-  const folded = normalizeText(text);
+/** E-mail addresses (full-width forms included); pass `folded` when the caller has it already. */
+export function findEmails(text: string, folded: string = normalizeText(text)): TSpan[] {
   const out: TSpan[] = [];
-  for (const m of folded.matchAll(EMAIL_RE)) out.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of folded.matchAll(EMAIL_RE))
+    out.push({ start: m.index, end: m.index + m[0].length });
   return out;
 }
 
-/** Characters that end a link: whitespace, quotes, brackets and CJK punctuation. */
-const LINK_BODY = String.raw`[^\s<>"'，。！？；：、（）【】《》「」\u3000]`;
+/**
+ * Characters that end a link: whitespace, quotes, brackets and punctuation. The text is folded
+ * first, so the full-width ，；！（） arrive as ASCII and end the link too (links rarely contain
+ * them; a Chinese sentence right after a link almost always does).
+ */
+const LINK_BODY = String.raw`[^\s<>"',;!()\[\]{}。、【】《》「」]`;
 /**
  * http(s):// and www. links, and bare domains on common TLDs, which also covers the short links
  * operators paste (t.cn/…, b23.tv/…, xhslink.com/…, v.douyin.com/…, dwz.cn/…, bit.ly/…). The
@@ -101,9 +105,8 @@ const LINK_RE = new RegExp(
 /** Sentence punctuation that ends a sentence rather than belonging to the link. */
 const TRAILING = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}']);
 
-/** Links in the text, trailing sentence punctuation excluded. */
-export function findLinks(text: string): TSpan[] {
-  const folded = normalizeText(text);
+/** Links in the text, trailing sentence punctuation excluded; `folded` as for findEmails. */
+export function findLinks(text: string, folded: string = normalizeText(text)): TSpan[] {
   const out: TSpan[] = [];
   for (const m of folded.matchAll(LINK_RE)) {
     let end = m.index + m[0].length;
@@ -114,12 +117,11 @@ export function findLinks(text: string): TSpan[] {
 }
 
 /** Characters that end a hashtag (besides whitespace and #). */
-const TAG_STOP = new Set(
-  Array.from(',.!?;:"\'()[]{}<>@，。！？；：、“”‘’（）【】《》「」…~'),
-);
+const TAG_STOP = new Set(Array.from(',.!?;:"\'()[]{}<>@，。！？；：、“”‘’（）【】《》「」…~'));
 /** Xiaohongshu writes topics as #咖啡[话题]#; the suffix belongs to the tag. */
 const XHS_TOPIC_SUFFIX = '[话题]#';
 const MAX_TAG_LENGTH = 64;
+const WHITESPACE = /\s/;
 
 /** A hashtag found in text; `key` is its folded name, for de-duplication. */
 export interface THashtag extends TSpan {
@@ -130,8 +132,7 @@ export interface THashtag extends TSpan {
  * Inline hashtags in the styles the platforms use: #tag (Douyin, Bilibili), #话题# (Weibo) and
  * #话题[话题]# (Xiaohongshu). A tag of digits only (#1) is not a hashtag.
  */
-export function findHashtags(text: string): THashtag[] {
-  const folded = normalizeText(text);
+export function findHashtags(text: string, folded: string = normalizeText(text)): THashtag[] {
   const out: THashtag[] = [];
   let i = 0;
   while (i < folded.length) {
@@ -143,7 +144,7 @@ export function findHashtags(text: string): THashtag[] {
     let hasNonDigit = false;
     while (j < folded.length && j - i <= MAX_TAG_LENGTH) {
       const ch = folded[j]!;
-      if (ch === '#' || TAG_STOP.has(ch) || /\s/.test(ch)) break;
+      if (ch === '#' || TAG_STOP.has(ch) || WHITESPACE.test(ch)) break;
       if (!isDigit(ch.charCodeAt(0))) hasNonDigit = true;
       j++;
     }

@@ -193,7 +193,9 @@ export class RuleFileError extends Error {
     super(
       `Invalid compliance rule file "${fileName}": ` +
         issues
-          .map((i) => `${i.path}${i.ruleId === undefined ? '' : ` (id "${i.ruleId}")`}: ${i.message}`)
+          .map(
+            (i) => `${i.path}${i.ruleId === undefined ? '' : ` (id "${i.ruleId}")`}: ${i.message}`,
+          )
           .join('; '),
     );
   }
