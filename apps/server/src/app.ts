@@ -61,6 +61,8 @@ export async function buildApp(
     logger: deps.logger ?? false,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // One line per request is noise on an operator's terminal; LOG_LEVEL=debug brings it back.
+    disableRequestLogging: !['debug', 'trace'].includes(config.logLevel),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -217,6 +217,68 @@ describe('content items', () => {
   });
 });
 
+describe('media', () => {
+  const PNG = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  const MP4 = Buffer.concat([
+    Buffer.from([0, 0, 0, 0x18]),
+    Buffer.from('ftypisom'),
+    Buffer.alloc(64),
+  ]);
+  function upload(bytes: Buffer, filename: string) {
+    const boundary = '----yunce-media';
+    const payload = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      bytes,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  }
+
+  it('takes a cover image and a video, refuses SVG and unknown bytes, and leaves the item as it was on failure', async () => {
+    const item = await create(operator, { title: '带图', body: CLEAN, format: 'short_video' });
+    const cover = await operator.request({
+      method: 'POST',
+      url: url(`/${item.id}/media?cover=true`),
+      ...upload(PNG, 'c.png'),
+    });
+    expect(cover.statusCode).toBe(200);
+    expect(cover.json<TContentItem>().coverUrl).toMatch(/\/files\//);
+    const video = await operator.request({
+      method: 'POST',
+      url: url(`/${item.id}/media`),
+      ...upload(MP4, 'v.mp4'),
+    });
+    expect(video.json<TContentItem>().media).toEqual([
+      expect.objectContaining({ mimeType: 'video/mp4', name: 'v.mp4' }),
+    ]);
+    const videoCover = await operator.request({
+      method: 'POST',
+      url: url(`/${item.id}/media?cover=true`),
+      ...upload(MP4, 'v.mp4'),
+    });
+    expect(videoCover.statusCode).toBe(415);
+    const svg = await operator.request({
+      method: 'POST',
+      url: url(`/${item.id}/media`),
+      ...upload(Buffer.from('<svg onload="alert(1)"/>'), 'x.svg'),
+    });
+    expect(svg.statusCode).toBe(415);
+    expect(svg.json<{ error: { details: { field: string }[] } }>().error.details[0]?.field).toBe(
+      'file',
+    );
+    const after = (
+      await operator.request({ method: 'GET', url: url(`/${item.id}`) })
+    ).json<TContentItem>();
+    expect(after.media).toHaveLength(1);
+    expect(after.coverUrl).toBe(cover.json<TContentItem>().coverUrl);
+  });
+});
+
 describe('approval', () => {
   it('refuses submission while a blocking finding is open, then lets the fixed text through to approval', async () => {
     const item = await create(operator, {

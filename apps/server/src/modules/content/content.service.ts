@@ -523,6 +523,8 @@ export function createContentService(deps: {
           originalName: upload.filename,
           purpose: upload.asCover ? 'content-cover' : 'content-media',
           maxBytes: MAX_MEDIA_BYTES,
+          // A cover is shown as a picture; other media may be video or audio.
+          allowMedia: !upload.asCover,
         });
         if (upload.asCover) {
           const [after] = await tx

@@ -8,6 +8,24 @@ import type { FileStorage } from '../../platform/storage';
 import { files } from './files.tables';
 
 export type ImageType = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp';
+export type MediaType = ImageType | 'video/mp4' | 'video/quicktime' | 'audio/mpeg' | 'audio/mp4';
+
+/** The real type of an image, video or audio file from its first bytes (ISO BMFF brands, MP3 frames). */
+export function sniffMediaType(bytes: Buffer): MediaType | null {
+  const image = sniffImageType(bytes);
+  if (image) return image;
+  if (bytes.length >= 12 && bytes.subarray(4, 8).toString('latin1') === 'ftyp') {
+    const brand = bytes.subarray(8, 12).toString('latin1');
+    if (brand === 'qt  ') return 'video/quicktime';
+    if (brand === 'M4A ' || brand === 'M4B ') return 'audio/mp4';
+    return 'video/mp4';
+  }
+  if (bytes.length >= 3 && bytes.subarray(0, 3).toString('latin1') === 'ID3') return 'audio/mpeg';
+  // An MPEG audio frame header: 11 set sync bits.
+  if (bytes.length >= 2 && bytes[0] === 0xff && ((bytes[1] ?? 0) & 0xe0) === 0xe0)
+    return 'audio/mpeg';
+  return null;
+}
 
 /**
  * The real type of an image from its first bytes; the client's claimed type and file name are
@@ -49,7 +67,13 @@ export function createFilesService(deps: {
     async storeImage(
       tx: DbOrTx,
       member: MemberActor,
-      input: { bytes: Buffer; originalName: string | null; purpose: string; maxBytes: number },
+      input: {
+        bytes: Buffer;
+        originalName: string | null;
+        purpose: string;
+        maxBytes: number;
+        allowMedia?: boolean;
+      },
     ): Promise<typeof files.$inferSelect> {
       if (input.bytes.length === 0)
         throw new DomainError('VALIDATION', 'file: is empty', [
@@ -67,10 +91,13 @@ export function createFilesService(deps: {
           ],
         );
       }
-      const mimeType = sniffImageType(input.bytes);
+      const mimeType = input.allowMedia ? sniffMediaType(input.bytes) : sniffImageType(input.bytes);
       if (!mimeType) {
-        throw new DomainError('UNSUPPORTED_MEDIA', 'file: must be a PNG, JPEG, GIF or WebP image', [
-          { field: 'file', message: 'must be a PNG, JPEG, GIF or WebP image' },
+        const what = input.allowMedia
+          ? 'must be a PNG, JPEG, GIF or WebP image, an MP4/MOV video or MP3/M4A audio'
+          : 'must be a PNG, JPEG, GIF or WebP image';
+        throw new DomainError('UNSUPPORTED_MEDIA', `file: ${what}`, [
+          { field: 'file', message: what },
         ]);
       }
       const sha256 = createHash('sha256').update(input.bytes).digest('hex');
