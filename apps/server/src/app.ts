@@ -10,7 +10,6 @@ import swaggerUi from '@fastify/swagger-ui';
 import {
   jsonSchemaTransform,
   serializerCompiler,
-  validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -19,6 +18,7 @@ import type { Config } from './platform/config';
 import type { Database } from './platform/db/client';
 import type { FileStorage } from './platform/storage';
 import { registerErrorHandler } from './platform/http/errors';
+import { validatorCompiler } from './platform/http/validation';
 import { registerAuth } from './platform/http/auth-hook';
 import type { App } from './platform/http/types';
 import { createServices, type Services } from './services';
@@ -62,7 +62,9 @@ export async function buildApp(
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     // One line per request is noise on an operator's terminal; LOG_LEVEL=debug brings it back.
-    logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(config.logLevel) }),
+    logController: new LogController({
+      disableRequestLogging: !['debug', 'trace'].includes(config.logLevel),
+    }),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

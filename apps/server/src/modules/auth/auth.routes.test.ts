@@ -226,3 +226,21 @@ describe('me', () => {
     );
   });
 });
+
+describe('validation messages', () => {
+  it("answers in the caller's language, keeping each field's name", async () => {
+    const payload = { email: 'x', password: 'short', displayName: '' };
+    const zh = await t.app.inject({ method: 'POST', url: '/api/v1/auth/sign-up', payload });
+    const en = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-up',
+      payload,
+      headers: { 'accept-language': 'en-US' },
+    });
+    type Body = { error: { details: { field: string; message: string }[] } };
+    const zhPw = zh.json<Body>().error.details.find((d) => d.field === 'password')?.message ?? '';
+    const enPw = en.json<Body>().error.details.find((d) => d.field === 'password')?.message ?? '';
+    expect(zhPw).toMatch(/[\u4e00-\u9fff]/);
+    expect(enPw).toMatch(/too small/i);
+  });
+});

@@ -2,6 +2,8 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { TErrorBody } from '@yunce/contracts';
 import { DomainError, statusOf } from '../errors';
+import { localeOf } from './context';
+import { fieldErrors, RequestValidationError } from './validation';
 
 function body(
   code: string,
@@ -17,6 +19,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (err instanceof DomainError) {
       if (err.retryAfter) void reply.header('retry-after', String(err.retryAfter));
       return reply.status(statusOf(err.code)).send(body(err.code, err.message, err.details));
+    }
+    if (err instanceof RequestValidationError) {
+      const details = fieldErrors(err, localeOf(request));
+      const message = details.map((d) => `${d.field}: ${d.message}`).join('; ');
+      return reply.status(400).send(body('VALIDATION', message, details));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'body';
