@@ -1,5 +1,4 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { TErrorBody } from '@yunce/contracts';
 import { DomainError, statusOf } from '../errors';
 import { localeOf } from './context';
@@ -22,15 +21,6 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (err instanceof RequestValidationError) {
       const details = fieldErrors(err, localeOf(request));
-      const message = details.map((d) => `${d.field}: ${d.message}`).join('; ');
-      return reply.status(400).send(body('VALIDATION', message, details));
-    }
-    if (hasZodFastifySchemaValidationErrors(err)) {
-      const where = err.validationContext ?? 'body';
-      const details = err.validation.map((v) => {
-        const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
-        return { field: path || where, message: v.message ?? 'is invalid' };
-      });
       const message = details.map((d) => `${d.field}: ${d.message}`).join('; ');
       return reply.status(400).send(body('VALIDATION', message, details));
     }
