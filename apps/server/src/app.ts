@@ -31,6 +31,11 @@ import { filesRoutes } from './modules/files/files.routes';
 import { platformsRoutes } from './modules/accounts/platforms.routes';
 import { internalRoutes } from './modules/system/internal.routes';
 import { contentRoutes } from './modules/content/content.routes';
+import { publishingRoutes } from './modules/publishing/publishing.routes';
+import { assertPublicUrl, ConnectorError } from './modules/publishing/connectors';
+import { invalid } from './platform/errors';
+import type { ConnectorRegistry } from './modules/publishing/publishing.service';
+import type { SecretBox } from './platform/secret-box';
 
 export type AppDeps = {
   config: Config;
@@ -42,6 +47,8 @@ export type AppDeps = {
   logger?: FastifyServerOptions['logger'];
   /** Serve the built web app (off in tests). */
   serveWeb?: boolean;
+  secretBox?: SecretBox;
+  connectors?: ConnectorRegistry;
 };
 
 export type RouteInfo = {
@@ -179,6 +186,19 @@ export async function buildApp(
   accountsRoutes(app, { accounts: services.accounts });
   filesRoutes(app, { files: services.files });
   platformsRoutes(app);
+  publishingRoutes(app, {
+    publishing: services.publishing,
+    notifications: services.notifications,
+    today: services.today,
+    validateWebhookUrl: async (url) => {
+      try {
+        await assertPublicUrl(url, { allowPrivateHosts: config.webhookAllowHosts });
+      } catch (err) {
+        if (err instanceof ConnectorError) throw invalid('settings.url', err.message);
+        throw err;
+      }
+    },
+  });
   contentRoutes(app, {
     content: services.content,
     approval: services.approval,

@@ -56,6 +56,13 @@ export async function start(opts: {
   }
 
   const jobs = await startJobs(database, { work: opts.role !== 'web', queues: queues(services) });
+  services.setEnqueue(async (publicationId, at) => {
+    await jobs.send(
+      'publishing.publish',
+      { publicationId },
+      { startAfter: at, singletonKey: `${publicationId}:${at.getTime()}` },
+    );
+  });
 
   let closeApp: (() => Promise<void>) | undefined;
   let port: number | undefined;

@@ -1,4 +1,19 @@
 import type { AppDeps } from './app';
+import type { Config } from './platform/config';
+import { invalid } from './platform/errors';
+import {
+  createSecretBox,
+  loadOrCreateLocalKey,
+  parseSecretKey,
+  type SecretBox,
+} from './platform/secret-box';
+import {
+  createPublishingService,
+  type ConnectorRegistry,
+} from './modules/publishing/publishing.service';
+import { createNotificationsService } from './modules/publishing/notifications.service';
+import { createTodayService } from './modules/publishing/today.service';
+import { createConnectorRegistry } from './modules/publishing/connectors';
 import { createAuthService } from './modules/auth/auth.service';
 import { createWorkspacesService } from './modules/workspaces/workspaces.service';
 import { createApiTokensService } from './modules/api-tokens/api-tokens.service';
@@ -8,8 +23,33 @@ import { createContentSettingsService } from './modules/content/content.settings
 import { createContentService } from './modules/content/content.service';
 import { createApprovalService } from './modules/content/content.approval';
 
+export type ServiceDeps = Pick<AppDeps, 'config' | 'database' | 'clock' | 'storage'> & {
+  secretBox?: SecretBox;
+  connectors?: ConnectorRegistry;
+};
+
+/** A box that refuses to store secrets: PostgreSQL deployments must set YUNCE_SECRET_KEY first. */
+const noKeyBox: SecretBox = {
+  seal() {
+    throw invalid(
+      'secrets',
+      'the server has no YUNCE_SECRET_KEY, so it cannot store connector secrets',
+    );
+  },
+  open() {
+    throw new Error('YUNCE_SECRET_KEY is not set; stored connector secrets cannot be read');
+  },
+};
+
+/** The key from YUNCE_SECRET_KEY, or for the embedded setup one kept in the data folder. */
+export function secretBoxFor(config: Config): SecretBox {
+  if (config.secretKey) return createSecretBox(parseSecretKey(config.secretKey));
+  if (!config.databaseUrl) return createSecretBox(loadOrCreateLocalKey(config.dataDir));
+  return noKeyBox;
+}
+
 /** Wires every module's service from the shared dependencies; used by the app, jobs and CLI. */
-export function createServices(deps: Pick<AppDeps, 'config' | 'database' | 'clock' | 'storage'>) {
+export function createServices(deps: ServiceDeps) {
   const { database, clock, config, storage } = deps;
   const workspaces = createWorkspacesService({ database, clock, publicUrl: config.publicUrl });
   const auth = createAuthService({ database, clock, config, workspaces });
@@ -19,7 +59,37 @@ export function createServices(deps: Pick<AppDeps, 'config' | 'database' | 'cloc
   const contentSettings = createContentSettingsService({ database, clock });
   const content = createContentService({ database, clock, settings: contentSettings, files });
   const approval = createApprovalService({ database, clock, settings: contentSettings });
-  return { workspaces, auth, apiTokens, files, accounts, contentSettings, content, approval };
+  // The job queue starts after the services (its handlers need them), so enqueueing is bound late.
+  let enqueue: (publicationId: string, at: Date) => Promise<void> = () => Promise.resolve();
+  const publishing = createPublishingService({
+    database,
+    clock,
+    storage,
+    secrets: deps.secretBox ?? secretBoxFor(config),
+    connectors:
+      deps.connectors ?? createConnectorRegistry({ allowPrivateHosts: config.webhookAllowHosts }),
+    enqueue: (id, at) => enqueue(id, at),
+    catchUpMinutes: config.catchUpMinutes,
+  });
+  const notifications = createNotificationsService({ database });
+  const today = createTodayService({ database, clock, publishing, contentSettings });
+  return {
+    workspaces,
+    auth,
+    apiTokens,
+    files,
+    accounts,
+    contentSettings,
+    content,
+    approval,
+    publishing,
+    notifications,
+    today,
+    /** Called once the job queue runs. */
+    setEnqueue(fn: typeof enqueue) {
+      enqueue = fn;
+    },
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

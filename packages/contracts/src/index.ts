@@ -4,3 +4,4 @@ export * from './auth';
 export * from './workspaces';
 export * from './accounts';
 export * from './content';
+export * from './publishing';

@@ -19,6 +19,14 @@ const ZEnv = z.object({
   YUNCE_COOKIE_SECURE: ZBoolEnv.optional(),
   YUNCE_DEMO: ZBoolEnv.optional(),
   YUNCE_ALLOW_SIGNUP: ZBoolEnv.optional(),
+  YUNCE_SECRET_KEY: z.string().min(32).optional(),
+  YUNCE_PUBLISH_CATCH_UP_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(30),
+  YUNCE_WEBHOOK_ALLOW_HOSTS: z.string().default(''),
   YUNCE_SESSION_IDLE_HOURS: z.coerce
     .number()
     .positive()
@@ -41,6 +49,12 @@ export type Config = {
   demoOnFirstStart: boolean;
   /** Anyone may sign up and create a workspace; when false, only with an invitation. */
   allowSignUp: boolean;
+  /** 32-byte key for connector secrets; the embedded setup keeps one in the data folder. */
+  secretKey: string | undefined;
+  /** Default catch-up window: a post late by more than this after downtime waits for a person. */
+  catchUpMinutes: number;
+  /** Private hosts an admin allows as webhook targets (exact names, comma-separated). */
+  webhookAllowHosts: string[];
   sessionIdleMs: number;
   sessionMaxMs: number;
   trustProxy: boolean;
@@ -67,6 +81,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.YUNCE_COOKIE_SECURE ?? e.YUNCE_PUBLIC_URL?.startsWith('https://') ?? false,
     demoOnFirstStart: e.YUNCE_DEMO ?? !e.DATABASE_URL,
     allowSignUp: e.YUNCE_ALLOW_SIGNUP ?? true,
+    secretKey: e.YUNCE_SECRET_KEY,
+    catchUpMinutes: e.YUNCE_PUBLISH_CATCH_UP_MINUTES,
+    webhookAllowHosts: e.YUNCE_WEBHOOK_ALLOW_HOSTS.split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
     sessionIdleMs: e.YUNCE_SESSION_IDLE_HOURS * 3600_000,
     sessionMaxMs: e.YUNCE_SESSION_MAX_DAYS * 86_400_000,
     trustProxy: e.YUNCE_TRUST_PROXY ?? false,

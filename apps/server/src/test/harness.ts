@@ -1,5 +1,7 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildApp, type RouteInfo } from '../app';
+import { randomBytes } from 'node:crypto';
+import { buildApp, type AppDeps, type RouteInfo } from '../app';
+import { createSecretBox } from '../platform/secret-box';
 import { createTestClock } from '../platform/clock';
 import { loadConfig, type Config } from '../platform/config';
 import { createMemoryStorage } from '../platform/storage';
@@ -20,7 +22,10 @@ export type TestApp = {
 };
 
 /** A full app on a fresh database with a movable clock and in-memory file storage. */
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  extra: Pick<AppDeps, 'connectors' | 'secretBox'> = {},
+): Promise<TestApp> {
   const db = await createTestDatabase();
   const clock = createTestClock();
   const config = { ...loadConfig({ YUNCE_DATA_DIR: '/nonexistent-test-dir' }), ...overrides };
@@ -30,6 +35,8 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     clock,
     storage: createMemoryStorage(),
     serveWeb: false,
+    secretBox: extra.secretBox ?? createSecretBox(randomBytes(32)),
+    ...(extra.connectors ? { connectors: extra.connectors } : {}),
   });
   await app.ready();
   return {

@@ -60,6 +60,30 @@ beforeAll(async () => {
     },
   });
   ids.itemId = item.json<{ id: string }>().id;
+  await a.request({
+    method: 'POST',
+    url: `/api/v1/workspaces/${a.workspaceId}/content/${ids.itemId}/submit`,
+    payload: {},
+  });
+  await a.request({
+    method: 'POST',
+    url: `/api/v1/workspaces/${a.workspaceId}/content/${ids.itemId}/decisions`,
+    payload: { decision: 'approve' },
+  });
+  const scheduled = await a.request({
+    method: 'POST',
+    url: `/api/v1/workspaces/${a.workspaceId}/content/${ids.itemId}/schedule`,
+    payload: {
+      targets: [
+        {
+          accountId: ids.accountId,
+          at: new Date(t.clock.now().getTime() + 3600_000).toISOString(),
+        },
+      ],
+    },
+  });
+  ids.publicationId =
+    scheduled.json<{ publications: { id: string }[] }>().publications[0]?.id ?? '';
   const inv = await a.request({
     method: 'POST',
     url: `/api/v1/workspaces/${a.workspaceId}/invitations`,
@@ -104,6 +128,12 @@ function sampleBody(method: string): Record<string, unknown> | undefined {
         body: '正文',
         format: 'article',
         decision: 'approve',
+        type: 'manual',
+        outcome: 'published',
+        url: 'https://example.com/x',
+        targets: [
+          { accountId: '00000000-0000-4000-8000-000000000000', at: '2030-01-01T00:00:00Z' },
+        ],
       };
 }
 
@@ -194,7 +224,14 @@ describe('tenancy matrix', () => {
       method: 'GET',
       url: `/api/v1/workspaces/${a.workspaceId}/content/${ids.itemId}`,
     });
-    expect(content.json()).toMatchObject({ title: '甲的稿子', status: 'draft', version: 1 });
+    expect(content.json()).toMatchObject({ title: '甲的稿子', status: 'scheduled', version: 1 });
+    const pubs = await a.request({
+      method: 'GET',
+      url: `/api/v1/workspaces/${a.workspaceId}/content/${ids.itemId}/publications`,
+    });
+    expect(
+      pubs.json<{ publications: { status: string }[] }>().publications.map((p) => p.status),
+    ).toEqual(['scheduled']);
     const comments = await a.request({
       method: 'GET',
       url: `/api/v1/workspaces/${a.workspaceId}/content/${ids.itemId}/comments`,

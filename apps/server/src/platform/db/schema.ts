@@ -6,3 +6,4 @@ export * from '../../modules/audit/audit.tables';
 export * from '../../modules/files/files.tables';
 export * from '../../modules/accounts/accounts.tables';
 export * from '../../modules/content/content.tables';
+export * from '../../modules/publishing/publishing.tables';

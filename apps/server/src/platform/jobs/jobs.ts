@@ -8,6 +8,8 @@ export type QueueDefinition<T extends object = object> = {
   name: string;
   handler: JobHandler<T>;
   cron?: string;
+  /** How often an idle worker looks for jobs, and how many it takes at once. */
+  work?: { pollingIntervalSeconds?: number; batchSize?: number };
 };
 
 export type Jobs = {
