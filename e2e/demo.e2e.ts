@@ -29,7 +29,9 @@ describe('demo workspace', () => {
     await page.getByTestId('signin-password').fill(password);
     await page.getByTestId('signin-password').press('Enter');
     await page.waitForURL(/\/w\/[0-9a-f-]{36}\//);
-    await expect.poll(() => page.getByTestId('workspace-switcher').innerText()).toContain('示例店铺');
+    await expect
+      .poll(() => page.getByTestId('workspace-switcher').innerText())
+      .toContain('示例店铺');
 
     await page.getByTestId('nav-accounts').click();
     const table = page.getByTestId('accounts-table');

@@ -20,7 +20,10 @@ afterAll(async () => {
 
 describe('foundation journey', () => {
   it('signs up, creates an account, reads its profile check, switches to English and signs out', async () => {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 1000 }, locale: 'zh-CN' });
+    const page = await browser.newPage({
+      viewport: { width: 1360, height: 1000 },
+      locale: 'zh-CN',
+    });
     page.setDefaultTimeout(15_000);
 
     await page.goto(`${server.url}/sign-up`);
@@ -31,7 +34,9 @@ describe('foundation journey', () => {
     await shot(page, '01-sign-up');
     await page.getByTestId('signup-submit').click();
     await page.waitForURL(/\/w\/[0-9a-f-]{36}\//);
-    await expect.poll(() => page.getByTestId('workspace-switcher').innerText()).toContain('小鹿咖啡');
+    await expect
+      .poll(() => page.getByTestId('workspace-switcher').innerText())
+      .toContain('小鹿咖啡');
     await shot(page, '02-today');
 
     await page.getByTestId('nav-accounts').click();

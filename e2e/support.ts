@@ -12,9 +12,20 @@ export type RunningServer = { url: string; dataDir: string; stop(): Promise<void
 /** Starts the real server program on a fresh data folder and a free port. */
 export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yunce-e2e-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, YUNCE_DATA_DIR: dataDir, PORT: '0', YUNCE_DEMO: '0', LOG_LEVEL: 'warn', ...extraEnv };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    YUNCE_DATA_DIR: dataDir,
+    PORT: '0',
+    YUNCE_DEMO: '0',
+    LOG_LEVEL: 'warn',
+    ...extraEnv,
+  };
   delete env.DATABASE_URL;
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'apps/server/bin/yunce.mjs'), 'start'], { env });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(ROOT, 'apps/server/bin/yunce.mjs'), 'start'],
+    { env },
+  );
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));

@@ -17,6 +17,9 @@ const AccountNewPage = lazy(() => import('../pages/accounts/AccountNewPage'));
 const AccountDetailPage = lazy(() => import('../pages/accounts/AccountDetailPage'));
 const AccountEditPage = lazy(() => import('../pages/accounts/AccountEditPage'));
 const PlannedModulePage = lazy(() => import('../pages/PlannedModulePage'));
+const ContentLibraryPage = lazy(() => import('../pages/content/ContentLibraryPage'));
+const ContentEditorPage = lazy(() => import('../pages/content/ContentEditorPage'));
+const ContentCalendarPage = lazy(() => import('../pages/content/ContentCalendarPage'));
 const WorkspaceSettingsPage = lazy(() => import('../pages/settings/WorkspaceSettingsPage'));
 const MembersPage = lazy(() => import('../pages/settings/MembersPage'));
 const InvitationsPage = lazy(() => import('../pages/settings/InvitationsPage'));
@@ -70,8 +73,10 @@ export function createRouter() {
         { path: 'accounts/:accountId/edit', element: page(AccountEditPage) },
         { path: 'goals', element: planned('goals') },
         { path: 'content', element: <Navigate to="library" replace /> },
-        { path: 'content/library', element: planned('contentLibrary') },
-        { path: 'content/calendar', element: planned('contentCalendar') },
+        { path: 'content/library', element: page(ContentLibraryPage) },
+        { path: 'content/calendar', element: page(ContentCalendarPage) },
+        { path: 'content/new', element: page(ContentEditorPage) },
+        { path: 'content/:itemId', element: page(ContentEditorPage) },
         { path: 'inbox', element: planned('inbox') },
         { path: 'contacts', element: planned('contacts') },
         { path: 'communities', element: planned('communities') },

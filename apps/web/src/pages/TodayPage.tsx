@@ -7,10 +7,10 @@ import { useWorkspace } from '../app/workspace';
 import type { MessageKey } from '../app/i18n/messages';
 import { PageHeader } from '../ui/PageHeader';
 import { useDates } from '../app/format';
+import { TodayWork } from '../modules/content/TodayWork';
 
+// Publishing and approvals are live below; these modules are not built yet.
 const COMING: readonly MessageKey[] = [
-  'today.coming.publish',
-  'today.coming.manual',
   'today.coming.inbox',
   'today.coming.followUps',
   'today.coming.community',
@@ -38,7 +38,9 @@ export default function TodayPage() {
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
+          {ws.role !== 'trainee' ? <TodayWork /> : null}
           <Card
+            style={{ marginTop: 16 }}
             title={
               <>
                 <SunOutlined /> {t('today.comingTitle')}

@@ -1,7 +1,9 @@
 import type { Messages } from './messages';
+import { contentEn } from '../../modules/content/messages';
 
 /** English. Typed as Messages: a missing or extra key is a compile error. */
 export const enUS: Messages = {
+  ...contentEn,
   'app.name': 'Yunce',
 
   'common.loading': 'Loading…',

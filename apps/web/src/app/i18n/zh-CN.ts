@@ -2,7 +2,10 @@
  * 简体中文 — the source dictionary. Keys are flat and dotted; `{name}` marks a placeholder.
  * en-US.ts must have exactly these keys (checked by the type and by i18n.test.ts).
  */
+import { contentZh } from '../../modules/content/messages';
+
 export const zhCN = {
+  ...contentZh,
   'app.name': '运策',
 
   'common.loading': '加载中…',
