@@ -4,13 +4,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { readLiveLock } from '../platform/db/lock';
 
 /**
  * The real `yunce` program in child processes, as an operator runs it. Runs once (in the PGlite
  * project); the PostgreSQL part runs when TEST_DATABASE_URL is set.
  */
+// Real processes on a possibly loaded machine: time limits are generous.
+vi.setConfig({ testTimeout: 120_000 });
+
 const BIN = path.resolve(import.meta.dirname, '../../bin/yunce.mjs');
 const onPglite = process.env.YUNCE_TEST_DB !== 'postgres';
 const children: ChildProcess[] = [];
@@ -226,6 +229,7 @@ describe.runIf(onPglite && Boolean(process.env.TEST_DATABASE_URL))(
         await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         await admin.end();
       }
-    });
+      // Two processes start, migrate and stop: generous on a loaded CI machine.
+    }, 120_000);
   },
 );

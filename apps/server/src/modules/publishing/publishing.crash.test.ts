@@ -5,7 +5,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { eq } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { TRole } from '@yunce/contracts';
 import { loadConfig, type Config } from '../../platform/config';
 import { openConfiguredDatabase } from '../../platform/db/open';
@@ -20,6 +20,7 @@ import { STUCK_AFTER_MS } from './publishing.service';
  * A real worker process is killed with SIGKILL in the middle of a publish call. Afterwards the
  * publication must be "needs check" for a person, and nothing may publish it a second time.
  */
+vi.setConfig({ testTimeout: 120_000 });
 const WORKER = path.resolve(import.meta.dirname, 'test-support/hanging-worker.ts');
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {

@@ -14,8 +14,10 @@ import {
   Select,
   Space,
   Switch,
+  Tabs,
   Tag,
   Typography,
+  Upload,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import utc from 'dayjs/plugin/utc';
@@ -24,12 +26,14 @@ import { useNavigate, useParams } from 'react-router';
 import {
   can,
   CONTENT_FORMATS,
+  type TComment,
   type TContentItem,
   type TContentFormat,
   type TPlatform,
 } from '@yunce/contracts';
 import {
   analyzeTitle,
+  compareTitleVariants,
   BUILT_IN_RULE_SETS,
   createComplianceEngine,
   platformName,
@@ -37,7 +41,8 @@ import {
 } from '@yunce/core';
 import { useI18n, useT } from '../../app/i18n/context';
 import { useWorkspace } from '../../app/workspace';
-import { ApiError } from '../../app/api';
+import { api, ApiError } from '../../app/api';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useAccounts } from '../../modules/accounts/api';
 import {
   useContentItem,
@@ -69,6 +74,9 @@ type Draft = {
   accountIds: string[];
   sponsored: boolean;
   focusKeyword: string;
+  titleVariants: string[];
+  /** Per account: its own title/body (null = the master's) and hashtags. */
+  variants: Record<string, { title: string | null; body: string | null; hashtags: string[] }>;
 };
 
 const EMPTY: Draft = {
@@ -81,6 +89,8 @@ const EMPTY: Draft = {
   accountIds: [],
   sponsored: false,
   focusKeyword: '',
+  titleVariants: [],
+  variants: {},
 };
 const SEVERITY_COLOUR = { block: 'red', warn: 'orange', info: 'blue' } as const;
 
@@ -95,6 +105,13 @@ function draftOf(item: TContentItem, tz: string): Draft {
     accountIds: item.variants.map((v) => v.accountId),
     sponsored: item.sponsored,
     focusKeyword: item.focusKeyword ?? '',
+    titleVariants: item.titleVariants,
+    variants: Object.fromEntries(
+      item.variants.map((v) => [
+        v.accountId,
+        { title: v.title, body: v.body, hashtags: v.hashtags },
+      ]),
+    ),
   };
 }
 
@@ -138,28 +155,59 @@ export default function ContentEditorPage() {
     [accounts.data, draft.accountIds],
   );
   // Instant feedback as the operator types; the server's findings decide on save.
+  type EditorFinding = TPostFinding & { accountName: string | null; accountId: string | null };
   const findings = useMemo(() => {
-    const out: (TPostFinding & { accountName: string | null })[] = [];
-    for (const f of engine.checkPost(
-      { title: draft.title, body: draft.body, sponsored: draft.sponsored },
-      { locale },
-    ).findings) {
-      out.push({ ...f, accountName: null });
+    const out: EditorFinding[] = [];
+    const master = { title: draft.title, body: draft.body, sponsored: draft.sponsored };
+    for (const f of engine.checkPost(master, { locale }).findings) {
+      out.push({ ...f, accountName: null, accountId: null });
     }
     for (const a of selected) {
-      for (const f of engine.checkPost(
-        { title: draft.title, body: draft.body, sponsored: draft.sponsored, platform: a.platform },
-        { locale },
-      ).findings) {
-        if (!out.some((o) => o.ruleId === f.ruleId && o.start === f.start && o.field === f.field))
-          out.push({ ...f, accountName: a.name });
+      const v = draft.variants[a.id];
+      const own = (v?.title ?? null) !== null || (v?.body ?? null) !== null;
+      const post = {
+        title: v?.title ?? draft.title,
+        body: v?.body ?? draft.body,
+        hashtags: v?.hashtags ?? [],
+        sponsored: draft.sponsored,
+        platform: a.platform,
+      };
+      for (const f of engine.checkPost(post, { locale }).findings) {
+        // A variant that uses the master text repeats the master's findings: show those once.
+        const dup =
+          !own &&
+          out.some(
+            (o) =>
+              o.accountId === null &&
+              o.ruleId === f.ruleId &&
+              o.start === f.start &&
+              o.field === f.field,
+          );
+        if (!dup) out.push({ ...f, accountName: a.name, accountId: a.id });
       }
     }
     return out;
-  }, [engine, draft.title, draft.body, draft.sponsored, selected, locale]);
+  }, [engine, draft.title, draft.body, draft.sponsored, draft.variants, selected, locale]);
+  const marksOf = (accountId: string | null): Mark[] =>
+    findings
+      .filter((f) => f.field === 'body' && f.accountId === accountId)
+      .map((f) => ({ start: f.start, end: f.end, severity: f.severity }));
+  // Variants that use the master text are checked on it: their findings belong in the master too.
+  const usesMaster = (accountId: string) => {
+    const v = draft.variants[accountId];
+    return (v?.title ?? null) === null && (v?.body ?? null) === null;
+  };
   const bodyMarks: Mark[] = findings
-    .filter((f) => f.field === 'body')
+    .filter((f) => f.field === 'body' && (f.accountId === null || usesMaster(f.accountId)))
     .map((f) => ({ start: f.start, end: f.end, severity: f.severity }));
+  const setVariant = (accountId: string, patch: Partial<Draft['variants'][string]>) =>
+    setDraft((d) => ({
+      ...d,
+      variants: {
+        ...d.variants,
+        [accountId]: { title: null, body: null, hashtags: [], ...d.variants[accountId], ...patch },
+      },
+    }));
   const blocking = findings.filter((f) => f.severity === 'block').length;
 
   const current = item.data;
@@ -182,8 +230,9 @@ export default function ContentEditorPage() {
       plannedAt: draft.plannedAt ? draft.plannedAt.toISOString() : null,
       sponsored: draft.sponsored,
       focusKeyword: draft.focusKeyword || null,
+      titleVariants: draft.titleVariants.map((x) => x.trim()).filter(Boolean),
       variants: draft.accountIds.map((accountId) => {
-        const v = current?.variants.find((x) => x.accountId === accountId);
+        const v = draft.variants[accountId];
         return {
           accountId,
           title: v?.title ?? null,
@@ -209,7 +258,6 @@ export default function ContentEditorPage() {
     }
   }, [
     draft,
-    current,
     isNew,
     itemId,
     loadedVersion,
@@ -332,6 +380,27 @@ export default function ContentEditorPage() {
               </Button>
             ) : null}
             {current ? (
+              <Button
+                onClick={() =>
+                  void m.duplicate
+                    .mutateAsync(current.id)
+                    .then((copy) => navigate(ws.path(`content/${copy.id}`)))
+                }
+                data-testid="content-duplicate"
+              >
+                {t('content.action.duplicate')}
+              </Button>
+            ) : null}
+            {current && writable ? (
+              <Button
+                danger
+                onClick={() => void m.cancel.mutateAsync(current.id)}
+                data-testid="content-cancel"
+              >
+                {t('content.action.cancel')}
+              </Button>
+            ) : null}
+            {current ? (
               <Button onClick={() => setVersionsOpen(true)} data-testid="content-versions">
                 {t('content.action.versions')}
               </Button>
@@ -413,6 +482,73 @@ export default function ContentEditorPage() {
                   })}
                 </Space>
               </div>
+              <div data-testid="content-title-variants">
+                <Typography.Text>{t('content.titles.variants')}</Typography.Text>
+                {(() => {
+                  const platform = platforms[0] ?? 'xiaohongshu';
+                  const candidates = draft.titleVariants.filter((x) => x.trim());
+                  const cmp =
+                    candidates.length > 1
+                      ? compareTitleVariants(
+                          candidates,
+                          { platform, focusKeyword: draft.focusKeyword || undefined },
+                          locale,
+                        )
+                      : null;
+                  return draft.titleVariants.map((tv, i) => (
+                    <Space.Compact key={i} style={{ width: '100%', marginTop: 4 }}>
+                      <Input
+                        value={tv}
+                        disabled={!writable}
+                        onChange={(e) =>
+                          setDraft({
+                            ...draft,
+                            titleVariants: draft.titleVariants.map((x, k) =>
+                              k === i ? e.target.value : x,
+                            ),
+                          })
+                        }
+                        suffix={
+                          cmp &&
+                          cmp.recommendedIndex !== null &&
+                          candidates[cmp.recommendedIndex] === tv ? (
+                            <Tag color="green">{t('content.titles.recommended')}</Tag>
+                          ) : null
+                        }
+                      />
+                      <Button
+                        disabled={!writable}
+                        onClick={() => setDraft({ ...draft, title: tv })}
+                      >
+                        {t('content.titles.use')}
+                      </Button>
+                      <Button
+                        disabled={!writable}
+                        onClick={() =>
+                          setDraft({
+                            ...draft,
+                            titleVariants: draft.titleVariants.filter((_, k) => k !== i),
+                          })
+                        }
+                      >
+                        ×
+                      </Button>
+                    </Space.Compact>
+                  ));
+                })()}
+                {writable && draft.titleVariants.length < 5 ? (
+                  <Button
+                    size="small"
+                    type="dashed"
+                    style={{ marginTop: 4 }}
+                    onClick={() =>
+                      setDraft({ ...draft, titleVariants: [...draft.titleVariants, ''] })
+                    }
+                  >
+                    {t('content.titles.add')}
+                  </Button>
+                ) : null}
+              </div>
               <div>
                 <Typography.Text strong>{t('content.field.body')}</Typography.Text>
                 <HighlightedTextArea
@@ -462,6 +598,65 @@ export default function ContentEditorPage() {
                   data-testid="content-accounts"
                 />
               </div>
+              {selected.length > 0 ? (
+                <Tabs
+                  size="small"
+                  data-testid="content-variants"
+                  items={selected.map((a) => {
+                    const v = draft.variants[a.id];
+                    const own = (v?.title ?? null) !== null || (v?.body ?? null) !== null;
+                    return {
+                      key: a.id,
+                      label: `${platformName(a.platform, locale)} · ${a.name}`,
+                      children: (
+                        <Space direction="vertical" style={{ width: '100%' }}>
+                          <Space>
+                            <Switch
+                              checked={!own}
+                              disabled={!writable}
+                              onChange={(useMaster) =>
+                                setVariant(
+                                  a.id,
+                                  useMaster
+                                    ? { title: null, body: null }
+                                    : { title: draft.title, body: draft.body },
+                                )
+                              }
+                              data-testid={`variant-master-${a.id}`}
+                            />
+                            <span>{t('content.variant.useMaster')}</span>
+                          </Space>
+                          {own ? (
+                            <>
+                              <Input
+                                addonBefore={t('content.variant.title')}
+                                value={v?.title ?? ''}
+                                disabled={!writable}
+                                onChange={(e) => setVariant(a.id, { title: e.target.value })}
+                              />
+                              <HighlightedTextArea
+                                value={v?.body ?? ''}
+                                onChange={(body) => setVariant(a.id, { body })}
+                                marks={marksOf(a.id)}
+                                rows={6}
+                                testId={`variant-body-${a.id}`}
+                              />
+                            </>
+                          ) : null}
+                          <Select
+                            mode="tags"
+                            style={{ width: '100%' }}
+                            placeholder={t('content.variant.hashtags')}
+                            value={v?.hashtags ?? []}
+                            disabled={!writable}
+                            onChange={(hashtags: string[]) => setVariant(a.id, { hashtags })}
+                          />
+                        </Space>
+                      ),
+                    };
+                  })}
+                />
+              ) : null}
               <Row gutter={12}>
                 <Col span={12}>
                   <Typography.Text>{t('content.field.planned')}</Typography.Text>
@@ -556,6 +751,8 @@ export default function ContentEditorPage() {
             )}
           </Card>
           {current ? <PublicationsCard itemId={current.id} /> : null}
+          <MediaCard item={current ?? null} writable={writable} />
+          {current ? <CommentsCard itemId={current.id} /> : null}
         </Col>
       </Row>
       <Modal
@@ -796,5 +993,149 @@ function ScheduleModal({
         </Space>
       ))}
     </Modal>
+  );
+}
+
+function MediaCard({ item, writable }: { item: TContentItem | null; writable: boolean }) {
+  const ws = useWorkspace();
+  const t = useT();
+  const { message } = App.useApp();
+  const errorText = useErrorMessage();
+  const qc = useQueryClient();
+  const upload = async (file: File, cover: boolean) => {
+    if (!item) return;
+    try {
+      const fresh = await api.upload<TContentItem>(
+        `/workspaces/${ws.workspaceId}/content/${item.id}/media?cover=${cover}`,
+        file,
+      );
+      qc.setQueryData(['content', ws.workspaceId, 'item', item.id], fresh);
+    } catch (err) {
+      message.error(errorText(err));
+    }
+  };
+  return (
+    <Card title={t('content.media.title')} style={{ marginTop: 16 }} data-testid="content-media">
+      {!item ? (
+        <Typography.Text type="secondary">{t('content.media.saveFirst')}</Typography.Text>
+      ) : (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          {item.coverUrl ? (
+            <img src={item.coverUrl} alt="" style={{ maxWidth: '100%', borderRadius: 6 }} />
+          ) : null}
+          <Space wrap>
+            {item.media.map((m) =>
+              m.mimeType.startsWith('image/') ? (
+                <img
+                  key={m.id}
+                  src={m.url}
+                  alt={m.name ?? ''}
+                  style={{ width: 72, height: 72, objectFit: 'cover', borderRadius: 4 }}
+                />
+              ) : (
+                <Tag key={m.id}>{m.name ?? m.mimeType}</Tag>
+              ),
+            )}
+          </Space>
+          {writable ? (
+            <Space>
+              <Upload
+                accept="image/png,image/jpeg,image/gif,image/webp"
+                showUploadList={false}
+                beforeUpload={(f) => (void upload(f, true), false)}
+              >
+                <Button>{t('content.media.cover')}</Button>
+              </Upload>
+              <Upload
+                accept="image/*,video/mp4,video/quicktime,audio/mpeg,audio/mp4"
+                showUploadList={false}
+                beforeUpload={(f) => (void upload(f, false), false)}
+              >
+                <Button>{t('content.media.add')}</Button>
+              </Upload>
+            </Space>
+          ) : null}
+        </Space>
+      )}
+    </Card>
+  );
+}
+
+function CommentsCard({ itemId }: { itemId: string }) {
+  const ws = useWorkspace();
+  const t = useT();
+  const { message } = App.useApp();
+  const errorText = useErrorMessage();
+  const qc = useQueryClient();
+  const key = ['content', ws.workspaceId, 'comments', itemId];
+  const comments = useQuery({
+    queryKey: key,
+    queryFn: ({ signal }) =>
+      api
+        .get<{ comments: TComment[] }>(`/workspaces/${ws.workspaceId}/content/${itemId}/comments`, {
+          signal,
+        })
+        .then((r) => r.comments),
+  });
+  const [text, setText] = useState('');
+  const add = async () => {
+    // A passage selected in the body becomes the comment's anchor.
+    const el = document.querySelector<HTMLTextAreaElement>('[data-testid="content-body"]');
+    const anchor =
+      el && el.selectionEnd > el.selectionStart
+        ? {
+            field: 'body' as const,
+            start: el.selectionStart,
+            end: el.selectionEnd,
+            quote: el.value.slice(el.selectionStart, el.selectionEnd).slice(0, 500),
+          }
+        : undefined;
+    try {
+      await api.post(`/workspaces/${ws.workspaceId}/content/${itemId}/comments`, {
+        body: text,
+        ...(anchor ? { anchor } : {}),
+      });
+      setText('');
+      await qc.invalidateQueries({ queryKey: key });
+    } catch (err) {
+      message.error(errorText(err));
+    }
+  };
+  return (
+    <Card
+      title={t('content.comments.title')}
+      style={{ marginTop: 16 }}
+      data-testid="content-comments"
+    >
+      <List
+        size="small"
+        locale={{ emptyText: t('content.comments.empty') }}
+        dataSource={comments.data ?? []}
+        renderItem={(c) => (
+          <List.Item>
+            <Space direction="vertical" size={0}>
+              <Typography.Text strong>
+                {c.userName} · {t('content.version', { version: c.version })}
+              </Typography.Text>
+              {c.anchor ? (
+                <Typography.Text type="secondary">“{c.anchor.quote}”</Typography.Text>
+              ) : null}
+              <span>{c.body}</span>
+            </Space>
+          </List.Item>
+        )}
+      />
+      <Space.Compact style={{ width: '100%', marginTop: 8 }}>
+        <Input
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder={t('content.comments.anchor')}
+          data-testid="comment-input"
+        />
+        <Button disabled={!text.trim()} onClick={() => void add()} data-testid="comment-add">
+          {t('content.comments.add')}
+        </Button>
+      </Space.Compact>
+    </Card>
   );
 }

@@ -2,10 +2,16 @@ import { useState } from 'react';
 import { Badge, Button, Card, Input, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
-import { CONTENT_STATUSES, type TContentStatus } from '@yunce/contracts';
+import {
+  CONTENT_FORMATS,
+  CONTENT_STATUSES,
+  type TContentFormat,
+  type TContentStatus,
+} from '@yunce/contracts';
 import { useT } from '../../app/i18n/context';
 import { useWorkspace } from '../../app/workspace';
-import { useContentList } from '../../modules/content/api';
+import { useContentList, useContentSettings } from '../../modules/content/api';
+import { useAccounts } from '../../modules/accounts/api';
 import { PageHeader } from '../../ui/PageHeader';
 import { DateTime } from '../../ui/DateTime';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
@@ -30,7 +36,22 @@ export default function ContentLibraryPage() {
   const navigate = useNavigate();
   const [q, setQ] = useState<string | undefined>();
   const [status, setStatus] = useState<TContentStatus | undefined>();
-  const list = useContentList(ws.workspaceId, { q, status, limit: 200 });
+  const [format, setFormat] = useState<TContentFormat | undefined>();
+  const [pillar, setPillar] = useState<string | undefined>();
+  const [accountId, setAccountId] = useState<string | undefined>();
+  const [tag, setTag] = useState<string | undefined>();
+  const list = useContentList(ws.workspaceId, {
+    q,
+    status,
+    format,
+    pillar,
+    accountId,
+    tag,
+    limit: 200,
+  });
+  const accounts = useAccounts(ws.workspaceId, { status: 'active' });
+  const settings = useContentSettings(ws.workspaceId);
+  const filtered = Boolean(q ?? status ?? format ?? pillar ?? accountId ?? tag);
   if (!ws.can('content.read')) return <Forbidden />;
 
   const newButton = ws.can('content.write') ? (
@@ -48,7 +69,7 @@ export default function ContentLibraryPage() {
   if (list.isPending) body = <LoadingState />;
   else if (list.isError)
     body = <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
-  else if (list.data.length === 0 && !q && !status)
+  else if (list.data.length === 0 && !filtered)
     body = (
       <EmptyState testId="content-empty" description={t('content.empty')} action={newButton} />
     );
@@ -127,6 +148,48 @@ export default function ContentLibraryPage() {
               label: t(`content.status.${s}` as MessageKey),
             }))}
             data-testid="content-status-filter"
+          />
+          <Select
+            allowClear
+            placeholder={t('content.filter.format')}
+            style={{ width: 130 }}
+            value={format}
+            onChange={(f?: TContentFormat) => setFormat(f)}
+            options={CONTENT_FORMATS.map((f) => ({
+              value: f,
+              label: t(`content.format.${f}` as MessageKey),
+            }))}
+          />
+          <Select
+            allowClear
+            placeholder={t('content.filter.pillar')}
+            style={{ width: 150 }}
+            value={pillar}
+            onChange={(p?: string) => setPillar(p)}
+            options={[
+              ...(settings.data?.builtinPillars ?? []).map((p) => ({
+                value: p,
+                label: t(`content.pillar.${p}` as MessageKey),
+              })),
+              ...(settings.data?.customPillars ?? []).map((p) => ({
+                value: `custom:${p.id}`,
+                label: p.name,
+              })),
+            ]}
+          />
+          <Select
+            allowClear
+            placeholder={t('content.filter.account')}
+            style={{ width: 180 }}
+            value={accountId}
+            onChange={(a?: string) => setAccountId(a)}
+            options={(accounts.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
+          />
+          <Input
+            allowClear
+            placeholder={t('content.filter.tag')}
+            style={{ width: 120 }}
+            onChange={(e) => setTag(e.target.value.trim() || undefined)}
           />
         </Space>
         {body}
