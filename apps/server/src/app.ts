@@ -49,6 +49,8 @@ export type AppDeps = {
   serveWeb?: boolean;
   secretBox?: SecretBox;
   connectors?: ConnectorRegistry;
+  /** The process's services, shared with its job worker (built here when absent, as in tests). */
+  services?: Services;
 };
 
 export type RouteInfo = {
@@ -127,7 +129,7 @@ export async function buildApp(
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  const services = createServices(deps);
+  const services = deps.services ?? createServices(deps);
   registerAuth(app, {
     resolveSession: (t) => services.auth.resolveSession(t),
     resolveToken: (s) => services.apiTokens.resolveToken(s),

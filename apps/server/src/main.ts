@@ -73,6 +73,8 @@ export async function start(opts: {
       database,
       clock,
       storage,
+      // One set of services per process: scheduling over HTTP must reach this process's queue.
+      services,
       localToken: () => localToken,
       logger: { level: config.logLevel },
     });

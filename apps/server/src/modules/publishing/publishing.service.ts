@@ -642,7 +642,8 @@ export function createPublishingService(deps: {
         }
         await tx
           .update(contentItems)
-          .set({ status: 'scheduled', updatedAt: now })
+          // The calendar shows the item at its first scheduled time.
+          .set({ status: 'scheduled', plannedAt: new Date(Math.min(...out.map((r) => r.scheduledAt.getTime()))), updatedAt: now })
           .where(eq(contentItems.id, itemId));
         await recordAudit(tx, now, {
           workspaceId: member.workspaceId,

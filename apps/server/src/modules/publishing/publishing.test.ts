@@ -97,6 +97,9 @@ describe('scheduling', () => {
     ]);
     expect(res.statusCode).toBe(200);
     const pubs = res.json<{ publications: TPublication[] }>().publications;
+    const scheduledItem = (await owner.request({ method: 'GET', url: w(owner, `/content/${item.id}`) })).json<TContentItem>();
+    // The calendar shows the item at its first scheduled time.
+    expect(scheduledItem).toMatchObject({ status: 'scheduled', plannedAt: inMinutes(10) });
     expect(pubs.find((p) => p.accountId === b)).toMatchObject({
       scheduledAt: '2026-11-22T10:30:00.000Z',
       scheduledLocal: '2026-11-22 18:30',

@@ -7,6 +7,7 @@ import { useSession } from '../session';
 import { WorkspaceProvider } from '../workspace';
 import { LoadingState } from '../../ui/states';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 import { SideNav } from './SideNav';
 import { UserMenu } from './UserMenu';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher';
@@ -83,6 +84,7 @@ export function AppLayout() {
             ) : null}
             <WorkspaceSwitcher />
             <div className="yc-header-right">
+              <NotificationBell />
               <LanguageSwitch />
               <UserMenu />
             </div>

@@ -10,6 +10,20 @@ import { useErrorMessage } from '../../ui/use-error-message';
 
 const zhEn = (locale: string, zh: string, en: string) => (locale === 'zh-CN' ? zh : en);
 
+const PUB_STATUS: Record<string, [string, string]> = {
+  scheduled: ['已排期', 'Scheduled'],
+  retrying: ['等待重试', 'Retrying'],
+  publishing: ['发布中', 'Publishing'],
+  pending: ['平台处理中', 'Processing'],
+  manual_pending: ['待手动发布', 'Publish by hand'],
+  published: ['已发布', 'Published'],
+  needs_check: ['需核对', 'Needs check'],
+  held: ['已暂停（错过时间）', 'Held (missed its time)'],
+  failed: ['失败', 'Failed'],
+  skipped: ['已跳过', 'Skipped'],
+  cancelled: ['已取消', 'Cancelled'],
+};
+
 /** Today's publishing work: what goes out today, what waits for a person, what went wrong. */
 export function TodayWork() {
   const ws = useWorkspace();
@@ -36,7 +50,9 @@ export function TodayWork() {
       <Tag>{p.accountName}</Tag>
       <Link to={ws.path(`content/${p.itemId}`)}>{p.itemTitle}</Link>
       <Typography.Text type="secondary">{p.scheduledLocal}</Typography.Text>
-      <Tag>{p.status}</Tag>
+      <Tag>
+        {zhEn(locale, PUB_STATUS[p.status]?.[0] ?? p.status, PUB_STATUS[p.status]?.[1] ?? p.status)}
+      </Tag>
     </Space>
   );
   return (

@@ -481,6 +481,37 @@ export default function ContentEditorPage() {
                     );
                   })}
                 </Space>
+                {(() => {
+                  // Wording warnings (clickbait, missing keyword) once, from the first target platform.
+                  const a = analyzeTitle(
+                    {
+                      title: draft.title,
+                      platform: platforms[0] ?? 'other',
+                      focusKeyword: draft.focusKeyword || undefined,
+                    },
+                    locale,
+                  );
+                  const notes = a.warnings.filter(
+                    (w) =>
+                      w.code !== 'title.over_limit' &&
+                      w.code !== 'title.empty' &&
+                      w.code !== 'title.no_title_field',
+                  );
+                  return notes.length && draft.title ? (
+                    <ul
+                      style={{ margin: '4px 0 0', paddingLeft: 18 }}
+                      data-testid="content-title-warnings"
+                    >
+                      {notes.map((w) => (
+                        <li key={w.code + (w.span?.start ?? '')}>
+                          <Typography.Text type={w.severity === 'warn' ? 'warning' : 'secondary'}>
+                            {w.message}
+                          </Typography.Text>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null;
+                })()}
               </div>
               <div data-testid="content-title-variants">
                 <Typography.Text>{t('content.titles.variants')}</Typography.Text>
