@@ -4,10 +4,12 @@
  */
 import { runComplianceBench } from './compliance.bench';
 import { runMatcherBench } from './matcher.bench';
+import { runPublishingBench } from './publishing.bench';
 
 const benches: readonly (readonly [name: string, run: () => Promise<void>])[] = [
   ['matcher', runMatcherBench],
   ['compliance', runComplianceBench],
+  ['publishing', runPublishingBench],
 ];
 
 const only = process.argv.slice(2);

@@ -130,6 +130,14 @@ describe('content journey', () => {
     await expect.poll(() => lead.getByTestId('today-approvals').innerText()).toContain('周末特惠');
     await shot(lead, 'content-03-lead-today');
     await lead.goto(`${server.url}/w/${workspaceId}/content/${itemId}`);
+    await lead
+      .getByTestId('approval-comment')
+      .waitFor({ timeout: 15_000 })
+      .catch(async (err: unknown) => {
+        await shot(lead, 'debug-lead-item');
+        console.log('DEBUG', lead.url(), await lead.locator('body').innerText());
+        throw err;
+      });
     await lead.getByTestId('approval-comment').fill('可以发');
     await lead.getByTestId('approval-approve').click();
     await expect.poll(() => lead.getByTestId('content-status').innerText()).toContain('已通过');

@@ -20,7 +20,7 @@ const children: ChildProcess[] = [];
 const dirs: string[] = [];
 
 function env(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const e: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...extra };
+  const e: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'info', ...extra };
   delete e.DATABASE_URL;
   delete e.PORT;
   return { ...e, ...extra };
@@ -195,15 +195,26 @@ describe.runIf(onPglite && Boolean(process.env.TEST_DATABASE_URL))(
       try {
         const web = startServer(['--role', 'web', '--port', port], e);
         const worker = startServer(['--role', 'worker'], e);
-        await waitFor('the web process', async () => {
-          const r = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined);
-          return r?.ok ? true : undefined;
+        const outputs = () => `\n--- web:\n${web.output()}\n--- worker:\n${worker.output()}`;
+        await waitFor(
+          'the web process',
+          async () => {
+            const r = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined);
+            return r?.ok ? true : undefined;
+          },
+          150_000,
+        ).catch((err: unknown) => {
+          throw new Error(`${(err as Error).message}${outputs()}`);
         });
         const ready = await (await fetch(`http://127.0.0.1:${port}/readyz`)).json();
         expect(ready).toMatchObject({ database: 'postgres' });
-        await waitFor('the worker', () =>
-          worker.output().includes('worker is running') ? true : undefined,
-        );
+        await waitFor(
+          'the worker',
+          () => (worker.output().includes('worker is running') ? true : undefined),
+          150_000,
+        ).catch((err: unknown) => {
+          throw new Error(`${(err as Error).message}${outputs()}`);
+        });
         const signUp = await fetch(`http://127.0.0.1:${port}/api/v1/auth/sign-up`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
@@ -230,6 +241,6 @@ describe.runIf(onPglite && Boolean(process.env.TEST_DATABASE_URL))(
         await admin.end();
       }
       // Two processes start, migrate and stop: generous on a loaded CI machine.
-    }, 120_000);
+    }, 300_000);
   },
 );

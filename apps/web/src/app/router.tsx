@@ -25,6 +25,7 @@ const MembersPage = lazy(() => import('../pages/settings/MembersPage'));
 const InvitationsPage = lazy(() => import('../pages/settings/InvitationsPage'));
 const ApiTokensPage = lazy(() => import('../pages/settings/ApiTokensPage'));
 const AuditPage = lazy(() => import('../pages/settings/AuditPage'));
+const ContentSettingsPage = lazy(() => import('../pages/settings/ContentSettingsPage'));
 
 function page(Component: ComponentType): ReactNode {
   return (
@@ -91,6 +92,7 @@ export function createRouter() {
         { path: 'settings/invitations', element: page(InvitationsPage) },
         { path: 'settings/api-tokens', element: page(ApiTokensPage) },
         { path: 'settings/audit', element: page(AuditPage) },
+        { path: 'settings/content', element: page(ContentSettingsPage) },
         { path: '*', element: page(NotFoundPage) },
       ],
     },

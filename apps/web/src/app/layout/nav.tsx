@@ -19,6 +19,7 @@ import {
   IdcardOutlined,
   AlertOutlined,
   BookOutlined,
+  SafetyCertificateOutlined,
 } from '@ant-design/icons';
 import type { TPermission } from '@yunce/contracts';
 import type { MessageKey } from '../i18n/messages';
@@ -86,6 +87,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
         label: 'nav.settingsApiTokens',
         icon: <ApiOutlined />,
         permission: 'tokens.manage',
+      },
+      {
+        key: 'settings/content',
+        label: 'nav.settingsContent',
+        icon: <SafetyCertificateOutlined />,
+        permission: 'content.read',
       },
       {
         key: 'settings/audit',

@@ -7,6 +7,7 @@ import type {
   TDecisionBody,
   TListContentQuery,
   TPublication,
+  TRole,
   TScheduleBody,
   TUpdateContentBody,
 } from '@yunce/contracts';
@@ -17,7 +18,7 @@ const base = (w: string) => `/workspaces/${w}/content`;
 export const contentKey = (w: string) => ['content', w] as const;
 
 export type ContentSettings = {
-  approvalFlow: { steps: { name: string; roles: string[]; mode: 'any' | 'all' }[] };
+  approvalFlow: { steps: { name: string; roles: TRole[]; mode: 'any' | 'all' }[] };
   customPillars: { id: string; name: string }[];
   compliance: TComplianceWorkspaceConfig;
   builtinPillars: string[];

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Select, Space, Tag, Tooltip, Typography, Segmented, Table } from 'antd';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
-import { useNavigate } from 'react-router';
-import type { TContentSummary } from '@yunce/contracts';
+import { Link, useNavigate } from 'react-router';
+import { CONTENT_STATUSES, type TContentStatus, type TContentSummary } from '@yunce/contracts';
 import {
   analyzeFrequency,
   nodesInRange,
@@ -12,7 +12,8 @@ import {
 import { useI18n, useT } from '../../app/i18n/context';
 import { useWorkspace } from '../../app/workspace';
 import { useAccounts } from '../../modules/accounts/api';
-import { useContentList, useContentMutations } from '../../modules/content/api';
+import { useContentList, useContentMutations, useContentSettings } from '../../modules/content/api';
+import type { MessageKey } from '../../app/i18n/messages';
 import {
   addDays,
   calendarWeeks,
@@ -45,14 +46,25 @@ export default function ContentCalendarPage() {
   const today = localParts(new Date().toISOString(), ws.timeZone).date;
   const [month, setMonth] = useState(today.slice(0, 7));
   const [accountId, setAccountId] = useState<string | undefined>();
-  const weeks = useMemo(() => calendarWeeks(month), [month]);
+  const [view, setView] = useState<'month' | 'week' | 'list'>('month');
+  const [focus, setFocus] = useState(today);
+  const [status, setStatus] = useState<TContentStatus | undefined>();
+  const [pillar, setPillar] = useState<string | undefined>();
+  const settings = useContentSettings(ws.workspaceId);
+  const weeks = useMemo(() => {
+    if (view !== 'week') return calendarWeeks(month);
+    // The Monday-first week that holds the focused day.
+    const weekday = (new Date(`${focus}T00:00:00Z`).getUTCDay() + 6) % 7;
+    const monday = addDays(focus, -weekday);
+    return [[0, 1, 2, 3, 4, 5, 6].map((i) => addDays(monday, i))];
+  }, [month, view, focus]);
   const first = weeks[0]?.[0] ?? `${month}-01`;
   const last = weeks.at(-1)?.[6] ?? `${month}-28`;
   const range = {
     from: zonedDayStart(first, ws.timeZone).toISOString(),
     to: zonedDayStart(addDays(last, 1), ws.timeZone).toISOString(),
   };
-  const list = useContentList(ws.workspaceId, { ...range, accountId, limit: 500 });
+  const list = useContentList(ws.workspaceId, { ...range, accountId, status, pillar, limit: 500 });
   const accounts = useAccounts(ws.workspaceId, { status: 'active' });
   const m = useContentMutations(ws.workspaceId);
   const nodes = useMemo(() => nodesInRange(first, last), [first, last]);
@@ -116,9 +128,16 @@ export default function ContentCalendarPage() {
   };
 
   const shift = (n: number) => {
+    if (view === 'week') {
+      const next = addDays(focus, 7 * n);
+      setFocus(next);
+      setMonth(next.slice(0, 7));
+      return;
+    }
     const d = new Date(`${month}-01T00:00:00Z`);
     d.setUTCMonth(d.getUTCMonth() + n);
     setMonth(d.toISOString().slice(0, 7));
+    setFocus(`${d.toISOString().slice(0, 7)}-01`);
   };
 
   return (
@@ -131,7 +150,52 @@ export default function ContentCalendarPage() {
             {month}
           </Typography.Title>
           <Button icon={<RightOutlined />} onClick={() => shift(1)} data-testid="calendar-next" />
-          <Button onClick={() => setMonth(today.slice(0, 7))}>{t('content.calendar.today')}</Button>
+          <Button
+            onClick={() => {
+              setMonth(today.slice(0, 7));
+              setFocus(today);
+            }}
+          >
+            {t('content.calendar.today')}
+          </Button>
+          <Segmented
+            value={view}
+            onChange={(v) => setView(v as 'month' | 'week' | 'list')}
+            options={[
+              { value: 'month', label: t('content.calendar.viewMonth') },
+              { value: 'week', label: t('content.calendar.viewWeek') },
+              { value: 'list', label: t('content.calendar.viewList') },
+            ]}
+            data-testid="calendar-view"
+          />
+          <Select
+            allowClear
+            placeholder={t('content.col.status')}
+            style={{ width: 130 }}
+            value={status}
+            onChange={(v?: TContentStatus) => setStatus(v)}
+            options={CONTENT_STATUSES.map((x) => ({
+              value: x,
+              label: t(`content.status.${x}` as MessageKey),
+            }))}
+          />
+          <Select
+            allowClear
+            placeholder={t('content.filter.pillar')}
+            style={{ width: 140 }}
+            value={pillar}
+            onChange={(v?: string) => setPillar(v)}
+            options={[
+              ...(settings.data?.builtinPillars ?? []).map((x) => ({
+                value: x,
+                label: t(`content.pillar.${x}` as MessageKey),
+              })),
+              ...(settings.data?.customPillars ?? []).map((x) => ({
+                value: `custom:${x.id}`,
+                label: x.name,
+              })),
+            ]}
+          />
           <Select
             allowClear
             placeholder={t('content.calendar.allAccounts')}
@@ -147,9 +211,49 @@ export default function ContentCalendarPage() {
           <ErrorState error={list.error} onRetry={() => void list.refetch()} />
         ) : null}
         {list.isPending ? <LoadingState /> : null}
+        {view === 'list' ? (
+          <Table
+            rowKey="id"
+            size="small"
+            data-testid="calendar-list"
+            dataSource={[...(list.data ?? [])]
+              .filter((i) => i.plannedAt)
+              .sort((a, b) => (a.plannedAt ?? '').localeCompare(b.plannedAt ?? ''))}
+            pagination={false}
+            columns={[
+              {
+                title: t('content.col.planned'),
+                dataIndex: 'plannedAt',
+                width: 170,
+                render: (p: string) => {
+                  const x = localParts(p, ws.timeZone);
+                  return `${x.date} ${x.time}`;
+                },
+              },
+              {
+                title: t('content.col.title'),
+                dataIndex: 'title',
+                render: (title: string, r: TContentSummary) => (
+                  <Link to={ws.path(`content/${r.id}`)}>{title}</Link>
+                ),
+              },
+              {
+                title: t('content.col.status'),
+                dataIndex: 'status',
+                width: 110,
+                render: (x: TContentStatus) => <Tag>{t(`content.status.${x}` as MessageKey)}</Tag>,
+              },
+              {
+                title: t('content.col.accounts'),
+                render: (_: unknown, r: TContentSummary) =>
+                  r.variants.map((v) => <Tag key={v.id}>{v.accountName}</Tag>),
+              },
+            ]}
+          />
+        ) : null}
         <div
           style={{
-            display: 'grid',
+            display: view === 'list' ? 'none' : 'grid',
             gridTemplateColumns: 'repeat(7, 1fr)',
             border: '1px solid #f0f0f0',
           }}
@@ -172,7 +276,7 @@ export default function ContentCalendarPage() {
             </div>
           ))}
           {weeks.flat().map((day) => {
-            const inMonth = day.slice(0, 7) === month;
+            const inMonth = view === 'week' || day.slice(0, 7) === month;
             const dayNodes = nodes.filter((n) =>
               'date' in n ? n.date === day : n.start <= day && n.end >= day,
             );
