@@ -109,6 +109,13 @@ describe('content journey', () => {
     await expect.poll(() => owner.getByTestId('content-status').innerText()).toContain('草稿');
     await owner.getByTestId('content-submit').click();
     await expect.poll(() => owner.getByTestId('content-status').innerText()).toContain('审核中');
+    // Save then submit in quick succession made one item, not two.
+    const listed = await api<{ items: { id: string; title: string }[] }>(
+      owner,
+      'GET',
+      `/workspaces/${workspaceId}/content`,
+    );
+    expect(listed.items.map((i) => i.id)).toEqual([itemId]);
 
     // Plan it two days ahead (the editor's own field is covered by unit tests; the API is quicker here).
     const plannedDay = shanghaiDate(2);

@@ -1,9 +1,11 @@
 import type { Messages } from './messages';
 import { contentEn } from '../../modules/content/messages';
+import { contentSettingsEn } from '../../modules/content/settings-messages';
 
 /** English. Typed as Messages: a missing or extra key is a compile error. */
 export const enUS: Messages = {
   ...contentEn,
+  ...contentSettingsEn,
   'app.name': 'Yunce',
 
   'common.loading': 'Loading…',

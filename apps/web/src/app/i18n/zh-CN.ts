@@ -3,9 +3,11 @@
  * en-US.ts must have exactly these keys (checked by the type and by i18n.test.ts).
  */
 import { contentZh } from '../../modules/content/messages';
+import { contentSettingsZh } from '../../modules/content/settings-messages';
 
 export const zhCN = {
   ...contentZh,
+  ...contentSettingsZh,
   'app.name': '运策',
 
   'common.loading': '加载中…',

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Alert,
   App,
@@ -131,6 +131,7 @@ export default function ContentEditorPage() {
   const m = useContentMutations(ws.workspaceId);
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [loadedVersion, setLoadedVersion] = useState<number | null>(null);
+  const createdId = useRef<string | null>(null);
   const [blocked, setBlocked] = useState<{
     details: readonly { field: string; message: string }[];
   } | null>(null);
@@ -242,12 +243,16 @@ export default function ContentEditorPage() {
       }),
     };
     try {
-      const saved = isNew
+      // Right after the first save the URL still says "new" until the page re-renders: the id
+      // we just created decides, so a quick second click never creates a duplicate.
+      const targetId = isNew ? createdId.current : itemId;
+      const saved = !targetId
         ? await m.create.mutateAsync(body)
         : await m.update.mutateAsync({
-            id: itemId,
+            id: targetId,
             body: { ...body, ...(loadedVersion ? { baseVersion: loadedVersion } : {}) },
           });
+      createdId.current = saved.id;
       setLoadedVersion(saved.version);
       message.success(t('content.saved', { version: saved.version }));
       if (isNew) void navigate(ws.path(`content/${saved.id}`), { replace: true });
@@ -271,7 +276,7 @@ export default function ContentEditorPage() {
   ]);
 
   const submit = async (reason?: string) => {
-    const saved = isNew || !current || current.version !== loadedVersion ? await save() : current;
+    const saved = !current || current.version !== loadedVersion ? await save() : current;
     const target = saved ?? current;
     if (!target) return;
     try {
