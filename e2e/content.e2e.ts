@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, shot, startServer, type RunningServer } from './support';
+import { apiAs, launchBrowser, shot, startServer, type RunningServer } from './support';
 
 /**
  * Write → check → fix → submit → a lead approves → it sits on the calendar → drag it to another
@@ -18,21 +18,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function api<T>(
-  page: Page,
-  method: 'GET' | 'POST',
-  path: string,
-  data?: unknown,
-): Promise<T> {
-  const session = await page.request.get(`${server.url}/api/v1/auth/session`);
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const res = await page.request.fetch(`${server.url}/api/v1${path}`, {
-    method,
-    headers: { 'x-csrf-token': csrfToken },
-    ...(data ? { data } : {}),
-  });
-  if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
+function api<T>(page: Page, method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> {
+  return apiAs<T>(page, server.url, method, path, data);
 }
 
 function shanghaiDate(offsetDays: number): string {

@@ -78,3 +78,22 @@ export async function shot(page: Page, name: string): Promise<void> {
   // The viewport, not the full page: the app's fixed header and side menu smear across full-page captures.
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
+
+/** Calls the API as the page's signed-in person (its cookie, plus the CSRF token for writes). */
+export async function apiAs<T>(
+  page: Page,
+  baseUrl: string,
+  method: 'GET' | 'POST' | 'PATCH',
+  path: string,
+  data?: unknown,
+): Promise<T> {
+  const session = await page.request.get(`${baseUrl}/api/v1/auth/session`);
+  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  const res = await page.request.fetch(`${baseUrl}/api/v1${path}`, {
+    method,
+    headers: { 'x-csrf-token': csrfToken },
+    ...(data ? { data } : {}),
+  });
+  if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
+}

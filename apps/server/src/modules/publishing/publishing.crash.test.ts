@@ -6,7 +6,6 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import type { TRole } from '@yunce/contracts';
 import { loadConfig, type Config } from '../../platform/config';
 import { openConfiguredDatabase } from '../../platform/db/open';
 import { createTestClock, systemClock } from '../../platform/clock';
@@ -15,6 +14,7 @@ import { createServices } from '../../services';
 import { createFakeConnectors } from '../../test/fake-connectors';
 import { publications } from './publishing.tables';
 import { STUCK_AFTER_MS } from './publishing.service';
+import { scheduledPost } from '../../test/factories';
 
 /**
  * A real worker process is killed with SIGKILL in the middle of a publish call. Afterwards the
@@ -71,43 +71,16 @@ describe('a worker killed mid-publish', () => {
       storage: createMemoryStorage(),
       connectors: fake.registry,
     });
-    const signedUp = await services.auth.signUp(
-      {
-        email: 'crash@example.com',
-        password: 'long password',
-        displayName: 'x',
-        workspaceName: 'w',
-      },
-      { ip: null, userAgent: null },
-      'zh-CN',
-    );
-    const member = {
-      workspaceId: signedUp.session.workspaces[0]!.id,
-      role: 'owner' as TRole,
-      userId: signedUp.session.user.id,
-      tokenId: null,
-      ip: null,
-    };
-    const acc = await services.accounts.createAccount(
-      member,
-      { platform: 'weibo', name: '微博' },
-      'zh-CN',
-    );
-    const item = await services.content.createItem(
-      member,
-      { title: '崩溃测试', body: '正文', format: 'article', variants: [{ accountId: acc.id }] },
-      'zh-CN',
-    );
-    await services.approval.submit(member, item.id, {}, 'zh-CN');
-    await services.approval.decide(member, item.id, { decision: 'approve' }, 'zh-CN');
-    const [pub] = await services.publishing.schedule(member, item.id, {
-      targets: [{ accountId: acc.id, at: new Date(Date.now() + 500).toISOString() }],
+    const { publication: pub } = await scheduledPost(services, {
+      email: 'crash@example.com',
+      title: '崩溃测试',
+      at: new Date(Date.now() + 500),
     });
     await opened.close();
     await new Promise((r) => setTimeout(r, 600));
 
     const child = spawn(process.execPath, ['--import', 'tsx', WORKER], {
-      env: { ...process.env, ...env, PUBLICATION_ID: pub!.id, LOG_LEVEL: 'silent' },
+      env: { ...process.env, ...env, PUBLICATION_ID: pub.id, LOG_LEVEL: 'silent' },
     });
     let out = '';
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -140,16 +113,16 @@ describe('a worker killed mid-publish', () => {
     const [mid] = await opened.database.db
       .select()
       .from(publications)
-      .where(eq(publications.id, pub!.id));
+      .where(eq(publications.id, pub.id));
     expect(mid).toMatchObject({ status: 'publishing', attempts: 1 });
     // Retrying the job (as pg-boss would) does not call out again.
-    expect(await services.publishing.runOne(pub!.id)).toBe('skipped');
+    expect(await services.publishing.runOne(pub.id)).toBe('skipped');
     clock.advance(STUCK_AFTER_MS + 1000);
     await services.publishing.sweep();
     const [after] = await opened.database.db
       .select()
       .from(publications)
-      .where(eq(publications.id, pub!.id));
+      .where(eq(publications.id, pub.id));
     expect(after?.status).toBe('needs_check');
     expect(fake.calls).toHaveLength(0);
   });

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TRole } from '@yunce/contracts';
 import { loadConfig } from '../../platform/config';
 import { systemClock } from '../../platform/clock';
 import { startJobs, type Jobs } from '../../platform/jobs/jobs';
@@ -12,6 +11,7 @@ import { queues } from '../../jobs';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
 import { createFakeConnectors } from '../../test/fake-connectors';
 import { publications } from './publishing.tables';
+import { scheduledPost } from '../../test/factories';
 
 /** The real queue: scheduling enqueues a pg-boss job that publishes at the time, on the wall clock. */
 let db: TestDatabase;
@@ -45,38 +45,11 @@ afterAll(async () => {
 
 describe('publishing through pg-boss', () => {
   it('publishes a scheduled variant shortly after its time', async () => {
-    const s = await services.auth.signUp(
-      {
-        email: 'jobs@example.com',
-        password: 'long password',
-        displayName: 'x',
-        workspaceName: 'w',
-      },
-      { ip: null, userAgent: null },
-      'zh-CN',
-    );
-    const member = {
-      workspaceId: s.session.workspaces[0]!.id,
-      role: 'owner' as TRole,
-      userId: s.session.user.id,
-      tokenId: null,
-      ip: null,
-    };
-    const acc = await services.accounts.createAccount(
-      member,
-      { platform: 'weibo', name: '微博' },
-      'zh-CN',
-    );
-    const item = await services.content.createItem(
-      member,
-      { title: '队列', body: '正文', format: 'article', variants: [{ accountId: acc.id }] },
-      'zh-CN',
-    );
-    await services.approval.submit(member, item.id, {}, 'zh-CN');
-    await services.approval.decide(member, item.id, { decision: 'approve' }, 'zh-CN');
     const due = new Date(Date.now() + 1500);
-    const [pub] = await services.publishing.schedule(member, item.id, {
-      targets: [{ accountId: acc.id, at: due.toISOString() }],
+    const { publication: pub } = await scheduledPost(services, {
+      email: 'jobs@example.com',
+      title: '队列',
+      at: due,
     });
     let status = '';
     for (let i = 0; i < 100 && status !== 'published'; i++) {
@@ -84,7 +57,7 @@ describe('publishing through pg-boss', () => {
       const [row] = await db.database.db
         .select()
         .from(publications)
-        .where(eq(publications.id, pub!.id));
+        .where(eq(publications.id, pub.id));
       status = row?.status ?? '';
     }
     expect(status).toBe('published');
@@ -93,7 +66,7 @@ describe('publishing through pg-boss', () => {
     const [row] = await db.database.db
       .select()
       .from(publications)
-      .where(eq(publications.id, pub!.id));
+      .where(eq(publications.id, pub.id));
     expect(row!.publishedAt!.getTime()).toBeGreaterThanOrEqual(due.getTime());
   });
 });
