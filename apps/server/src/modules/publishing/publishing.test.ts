@@ -97,7 +97,9 @@ describe('scheduling', () => {
     ]);
     expect(res.statusCode).toBe(200);
     const pubs = res.json<{ publications: TPublication[] }>().publications;
-    const scheduledItem = (await owner.request({ method: 'GET', url: w(owner, `/content/${item.id}`) })).json<TContentItem>();
+    const scheduledItem = (
+      await owner.request({ method: 'GET', url: w(owner, `/content/${item.id}`) })
+    ).json<TContentItem>();
     // The calendar shows the item at its first scheduled time.
     expect(scheduledItem).toMatchObject({ status: 'scheduled', plannedAt: inMinutes(10) });
     expect(pubs.find((p) => p.accountId === b)).toMatchObject({
@@ -471,7 +473,11 @@ describe('manual publishing and Today', () => {
     t.clock.advance(2 * 60_000);
     await t.services.publishing.runOne(id);
     const today = (await o.request({ method: 'GET', url: w(o, '/today') })).json<TToday>();
-    expect(today.manualWaiting[0]).toMatchObject({ id, status: 'manual_pending', title: '手动发布' });
+    expect(today.manualWaiting[0]).toMatchObject({
+      id,
+      status: 'manual_pending',
+      title: '手动发布',
+    });
     // The text is there to copy.
     expect(today.manualWaiting[0]?.body).toContain('桂花拿铁');
     const bad = await o.request({

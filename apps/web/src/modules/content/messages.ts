@@ -120,6 +120,7 @@ export const contentZh = {
   'content.filter.pillar': '内容支柱',
   'content.filter.account': '账号',
   'content.filter.tag': '标签',
+  'content.filter.owner': '负责人',
   'content.severity.warn': '警告',
   'content.severity.info': '提示',
 } as const;
@@ -247,6 +248,7 @@ export const contentEn: Record<keyof typeof contentZh, string> = {
   'content.filter.pillar': 'Pillar',
   'content.filter.account': 'Account',
   'content.filter.tag': 'Tag',
+  'content.filter.owner': 'Owner',
   'content.severity.warn': 'Warn',
   'content.severity.info': 'Info',
 };

@@ -2,6 +2,8 @@ import { useMemo, useState } from 'react';
 import { App, Button, Card, Select, Space, Tag, Tooltip, Typography, Segmented, Table } from 'antd';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../app/api';
 import { CONTENT_STATUSES, type TContentStatus, type TContentSummary } from '@yunce/contracts';
 import {
   analyzeFrequency,
@@ -50,6 +52,18 @@ export default function ContentCalendarPage() {
   const [focus, setFocus] = useState(today);
   const [status, setStatus] = useState<TContentStatus | undefined>();
   const [pillar, setPillar] = useState<string | undefined>();
+  const [ownerId, setOwnerId] = useState<string | undefined>();
+  const members = useQuery({
+    enabled: ws.can('members.read'),
+    queryKey: ['members', ws.workspaceId],
+    queryFn: ({ signal }) =>
+      api
+        .get<{ members: { userId: string; displayName: string }[] }>(
+          `/workspaces/${ws.workspaceId}/members`,
+          { signal },
+        )
+        .then((r) => r.members),
+  });
   const settings = useContentSettings(ws.workspaceId);
   const weeks = useMemo(() => {
     if (view !== 'week') return calendarWeeks(month);
@@ -64,7 +78,14 @@ export default function ContentCalendarPage() {
     from: zonedDayStart(first, ws.timeZone).toISOString(),
     to: zonedDayStart(addDays(last, 1), ws.timeZone).toISOString(),
   };
-  const list = useContentList(ws.workspaceId, { ...range, accountId, status, pillar, limit: 500 });
+  const list = useContentList(ws.workspaceId, {
+    ...range,
+    accountId,
+    status,
+    pillar,
+    ownerId,
+    limit: 500,
+  });
   const accounts = useAccounts(ws.workspaceId, { status: 'active' });
   const m = useContentMutations(ws.workspaceId);
   const nodes = useMemo(() => nodesInRange(first, last), [first, last]);
@@ -205,6 +226,16 @@ export default function ContentCalendarPage() {
             options={(accounts.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
             data-testid="calendar-account"
           />
+          {members.data ? (
+            <Select
+              allowClear
+              placeholder={t('content.filter.owner')}
+              style={{ width: 140 }}
+              value={ownerId}
+              onChange={(v?: string) => setOwnerId(v)}
+              options={members.data.map((m) => ({ value: m.userId, label: m.displayName }))}
+            />
+          ) : null}
           <Typography.Text type="secondary">{ws.timeZone}</Typography.Text>
         </Space>
         {list.isError ? (

@@ -932,27 +932,33 @@ function VersionsDrawer({
           <Typography.Title level={5}>
             {t('content.versions.compare', { a: a.version, b: b.version })}
           </Typography.Title>
-          {(['title', 'body'] as const).map((field) => (
-            <Typography.Paragraph
-              key={field}
-              style={{ whiteSpace: 'pre-wrap', border: '1px solid #f0f0f0', padding: 8 }}
-            >
-              {diffText(a[field], b[field]).map((p, i) => (
-                <span
-                  key={i}
-                  style={
-                    p.kind === 'added'
-                      ? { background: '#d9f7be' }
-                      : p.kind === 'removed'
-                        ? { background: '#ffccc7', textDecoration: 'line-through' }
-                        : undefined
-                  }
-                >
-                  {p.text}
-                </span>
-              ))}
-            </Typography.Paragraph>
-          ))}
+          {(['title', 'body'] as const).map((field) => {
+            const parts = diffText(a[field], b[field]);
+            // Side by side: the older text with what was removed, the newer with what was added.
+            const column = (keep: 'removed' | 'added', colour: string) => (
+              <Typography.Paragraph
+                style={{ whiteSpace: 'pre-wrap', border: '1px solid #f0f0f0', padding: 8, flex: 1 }}
+              >
+                {parts
+                  .filter((p) => p.kind === 'same' || p.kind === keep)
+                  .map((p, i) => (
+                    <span key={i} style={p.kind === keep ? { background: colour } : undefined}>
+                      {p.text}
+                    </span>
+                  ))}
+              </Typography.Paragraph>
+            );
+            return (
+              <div
+                key={field}
+                style={{ display: 'flex', gap: 8 }}
+                data-testid={`versions-diff-${field}`}
+              >
+                {column('removed', '#ffccc7')}
+                {column('added', '#d9f7be')}
+              </div>
+            );
+          })}
         </div>
       ) : (
         <List
