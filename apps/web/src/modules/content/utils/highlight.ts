@@ -30,3 +30,27 @@ export function segmentText(
   }
   return out;
 }
+
+/**
+ * Indexes of the spans that hold a caret at `offset` (start ≤ offset ≤ end, so a caret right
+ * after the last character still belongs to the span), narrowest first.
+ */
+export function spansAt(spans: readonly { start: number; end: number }[], offset: number): number[] {
+  return spans
+    .map((s, i) => ({ s, i }))
+    .filter(({ s }) => s.end > s.start && s.start <= offset && offset <= s.end)
+    .sort((a, b) => a.s.end - a.s.start - (b.s.end - b.s.start) || a.i - b.i)
+    .map(({ i }) => i);
+}
+
+/** The text with `start..end` replaced, and where the caret goes afterwards. */
+export function replaceSpan(
+  text: string,
+  start: number,
+  end: number,
+  replacement: string,
+): { text: string; caret: number } {
+  const s = Math.max(0, Math.min(text.length, start));
+  const e = Math.max(s, Math.min(text.length, end));
+  return { text: text.slice(0, s) + replacement + text.slice(e), caret: s + replacement.length };
+}
