@@ -8,6 +8,7 @@ import { AccountProfile } from '../../modules/accounts/components/AccountProfile
 import { AvatarUpload } from '../../modules/accounts/components/AvatarUpload';
 import { PlatformTag } from '../../modules/accounts/components/PlatformTag';
 import { ProfileCheckPanel } from '../../modules/accounts/components/ProfileCheckPanel';
+import { ConnectionCard } from '../../modules/accounts/components/ConnectionCard';
 import { PageHeader } from '../../ui/PageHeader';
 import { ErrorState, LoadingState } from '../../ui/states';
 import { useErrorMessage } from '../../ui/use-error-message';
@@ -104,6 +105,7 @@ export default function AccountDetailPage() {
             <Card title={t('account.section.profile')}>
               <AccountProfile account={a} />
             </Card>
+            <ConnectionCard account={a} canWrite={canWrite && !archived} />
           </Space>
         </Col>
         <Col xs={24} lg={10}>
