@@ -60,6 +60,8 @@ describe('foundation journey', () => {
     const score = Number(await page.getByTestId('profile-score-value').innerText());
     expect(score).toBeLessThan(80);
     await shot(page, '04-account-profile-check');
+    // Every account starts as manual publishing, and says how that works.
+    await expect.poll(() => page.getByTestId('account-connection').innerText()).toContain('今日运营');
 
     await page.getByTestId('language-switch').getByText('English').click();
     await expect.poll(() => page.getByTestId('side-nav').innerText()).toContain('Accounts');
