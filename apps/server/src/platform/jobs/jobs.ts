@@ -12,6 +12,9 @@ export type QueueDefinition<T extends object = object> = {
   work?: { pollingIntervalSeconds?: number; batchSize?: number };
 };
 
+// Any fixed number, distinct from the migration lock.
+const QUEUE_SETUP_LOCK = 7_420_135_552;
+
 export type Jobs = {
   boss: PgBoss;
   send<T extends object>(
@@ -40,10 +43,21 @@ export async function startJobs(
         });
   boss.on('error', (err: Error) => console.error('jobs:', err.message));
   await boss.start();
-  for (const q of opts.queues) {
-    await boss.createQueue(q.name);
-    if (opts.work) {
-      await boss.work(q.name, q.handler);
+  // Processes starting together would create the same queues at once, and pg-boss's
+  // create_queue then deadlocks in PostgreSQL (seen with a web and a worker process): take turns.
+  await database.withConnection(async (exec) => {
+    await exec('SELECT pg_advisory_lock($1)', [QUEUE_SETUP_LOCK]);
+    try {
+      for (const q of opts.queues) {
+        if (!(await boss.getQueue(q.name))) await boss.createQueue(q.name);
+      }
+    } finally {
+      await exec('SELECT pg_advisory_unlock($1)', [QUEUE_SETUP_LOCK]);
+    }
+  });
+  if (opts.work) {
+    for (const q of opts.queues) {
+      await boss.work(q.name, { ...(q.work ?? {}) }, q.handler);
       if (q.cron) await boss.schedule(q.name, q.cron);
     }
   }
