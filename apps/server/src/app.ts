@@ -32,6 +32,9 @@ import { platformsRoutes } from './modules/accounts/platforms.routes';
 import { internalRoutes } from './modules/system/internal.routes';
 import { contentRoutes } from './modules/content/content.routes';
 import { publishingRoutes } from './modules/publishing/publishing.routes';
+import { channelsRoutes } from './modules/notifications/channels.routes';
+import type { Mailer } from './modules/notifications/mailer';
+import type { SafeFetch } from './modules/publishing/connectors/ssrf';
 import { assertPublicUrl, ConnectorError } from './modules/publishing/connectors';
 import { invalid } from './platform/errors';
 import type { ConnectorRegistry } from './modules/publishing/publishing.service';
@@ -49,6 +52,10 @@ export type AppDeps = {
   serveWeb?: boolean;
   secretBox?: SecretBox;
   connectors?: ConnectorRegistry;
+  /** Replaces the SMTP mailer (tests); null turns email off. */
+  mailer?: Mailer | null;
+  /** Replaces the sender of event webhooks (tests). */
+  eventFetch?: SafeFetch;
   /** The process's services, shared with its job worker (built here when absent, as in tests). */
   services?: Services;
 };
@@ -201,6 +208,7 @@ export async function buildApp(
       }
     },
   });
+  channelsRoutes(app, { channels: services.channels });
   contentRoutes(app, {
     content: services.content,
     approval: services.approval,

@@ -27,6 +27,15 @@ export function queues(services: Services): QueueDefinition[] {
       },
     },
     {
+      name: 'notifications.deliver',
+      cron: '* * * * *',
+      handler: async () => {
+        // Drain the outbox in batches; a minute later the next run picks up what is left.
+        for (let i = 0; i < 20 && (await services.channels.deliverPending()) > 0; i++);
+        await services.channels.purgeOld();
+      },
+    },
+    {
       name: 'system.purge-sessions',
       cron: '17 * * * *',
       handler: async () => {

@@ -22,8 +22,13 @@ import { createAccountsService } from './modules/accounts/accounts.service';
 import { createContentSettingsService } from './modules/content/content.settings';
 import { createContentService } from './modules/content/content.service';
 import { createApprovalService } from './modules/content/content.approval';
+import { createChannelsService } from './modules/notifications/channels.service';
+import { createSmtpMailer } from './modules/notifications/mailer';
 
-export type ServiceDeps = Pick<AppDeps, 'config' | 'database' | 'clock' | 'storage'> & {
+export type ServiceDeps = Pick<
+  AppDeps,
+  'config' | 'database' | 'clock' | 'storage' | 'mailer' | 'eventFetch'
+> & {
   secretBox?: SecretBox;
   connectors?: ConnectorRegistry;
 };
@@ -61,17 +66,33 @@ export function createServices(deps: ServiceDeps) {
   const approval = createApprovalService({ database, clock, settings: contentSettings });
   // The job queue starts after the services (its handlers need them), so enqueueing is bound late.
   let enqueue: (publicationId: string, at: Date) => Promise<void> = () => Promise.resolve();
+  const secrets = deps.secretBox ?? secretBoxFor(config);
   const publishing = createPublishingService({
     database,
     clock,
     storage,
-    secrets: deps.secretBox ?? secretBoxFor(config),
+    secrets,
     connectors:
       deps.connectors ?? createConnectorRegistry({ allowPrivateHosts: config.webhookAllowHosts }),
     enqueue: (id, at) => enqueue(id, at),
     catchUpMinutes: config.catchUpMinutes,
   });
   const notifications = createNotificationsService({ database });
+  const mailer =
+    deps.mailer !== undefined
+      ? deps.mailer
+      : config.smtpUrl
+        ? createSmtpMailer(config.smtpUrl, config.mailFrom)
+        : null;
+  const channels = createChannelsService({
+    database,
+    clock,
+    secrets,
+    mailer,
+    publicUrl: config.publicUrl,
+    ssrf: { allowPrivateHosts: config.webhookAllowHosts },
+    ...(deps.eventFetch ? { fetchImpl: deps.eventFetch } : {}),
+  });
   const today = createTodayService({ database, clock, publishing, contentSettings });
   return {
     workspaces,
@@ -84,6 +105,7 @@ export function createServices(deps: ServiceDeps) {
     approval,
     publishing,
     notifications,
+    channels,
     today,
     /** Called once the job queue runs. */
     setEnqueue(fn: typeof enqueue) {

@@ -5,3 +5,4 @@ export * from './workspaces';
 export * from './accounts';
 export * from './content';
 export * from './publishing';
+export * from './notifications';

@@ -19,6 +19,10 @@ export const PERMISSIONS = [
   'content.approve',
   'content.override',
   'content.settings',
+  'notifications.manage',
+  'analytics.read',
+  'analytics.import',
+  'goals.write',
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -41,9 +45,21 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'content.write',
     'content.approve',
     'content.override',
+    'analytics.read',
+    'analytics.import',
+    'goals.write',
   ],
-  operator: ['workspace.read', 'members.read', 'accounts.read', 'accounts.write', 'content.read', 'content.write'],
-  analyst: ['workspace.read', 'accounts.read', 'content.read'],
+  operator: [
+    'workspace.read',
+    'members.read',
+    'accounts.read',
+    'accounts.write',
+    'content.read',
+    'content.write',
+    'analytics.read',
+    'analytics.import',
+  ],
+  analyst: ['workspace.read', 'accounts.read', 'content.read', 'analytics.read'],
   trainee: ['workspace.read'],
 };
 

@@ -27,6 +27,12 @@ const ZEnv = z.object({
     .max(7 * 24 * 60)
     .default(30),
   YUNCE_WEBHOOK_ALLOW_HOSTS: z.string().default(''),
+  YUNCE_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, 'expected smtp://… or smtps://…')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  YUNCE_MAIL_FROM: z.string().min(3).default('运策 Yunce <yunce@localhost>'),
   YUNCE_SESSION_IDLE_HOURS: z.coerce
     .number()
     .positive()
@@ -55,6 +61,9 @@ export type Config = {
   catchUpMinutes: number;
   /** Private hosts an admin allows as webhook targets (exact names, comma-separated). */
   webhookAllowHosts: string[];
+  /** SMTP server for email notifications; none means email channels cannot be added. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
   sessionIdleMs: number;
   sessionMaxMs: number;
   trustProxy: boolean;
@@ -86,6 +95,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookAllowHosts: e.YUNCE_WEBHOOK_ALLOW_HOSTS.split(',')
       .map((h) => h.trim().toLowerCase())
       .filter(Boolean),
+    smtpUrl: e.YUNCE_SMTP_URL,
+    mailFrom: e.YUNCE_MAIL_FROM,
     sessionIdleMs: e.YUNCE_SESSION_IDLE_HOURS * 3600_000,
     sessionMaxMs: e.YUNCE_SESSION_MAX_DAYS * 86_400_000,
     trustProxy: e.YUNCE_TRUST_PROXY ?? false,

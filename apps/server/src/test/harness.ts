@@ -24,7 +24,7 @@ export type TestApp = {
 /** A full app on a fresh database with a movable clock and in-memory file storage. */
 export async function createTestApp(
   overrides: Partial<Config> = {},
-  extra: Pick<AppDeps, 'connectors' | 'secretBox'> = {},
+  extra: Pick<AppDeps, 'connectors' | 'secretBox' | 'mailer' | 'eventFetch'> = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   const clock = createTestClock();
@@ -37,6 +37,8 @@ export async function createTestApp(
     serveWeb: false,
     secretBox: extra.secretBox ?? createSecretBox(randomBytes(32)),
     ...(extra.connectors ? { connectors: extra.connectors } : {}),
+    ...(extra.mailer !== undefined ? { mailer: extra.mailer } : {}),
+    ...(extra.eventFetch ? { eventFetch: extra.eventFetch } : {}),
   });
   await app.ready();
   return {

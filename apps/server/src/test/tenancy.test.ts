@@ -96,6 +96,19 @@ beforeAll(async () => {
     payload: { name: 'A token', role: 'admin' },
   });
   ids.tokenId = tok.json<{ id: string }>().id;
+  const channel = await a.request({
+    method: 'POST',
+    url: `/api/v1/workspaces/${a.workspaceId}/notification-channels`,
+    // A literal public address: checked at creation, never contacted by this test.
+    payload: {
+      kind: 'webhook',
+      name: '甲的推送',
+      url: 'https://93.184.215.14/hook',
+      events: ['publish.failed'],
+    },
+  });
+  expect(channel.statusCode).toBe(201);
+  ids.channelId = channel.json<{ id: string }>().id;
   const btok = await b.request({
     method: 'POST',
     url: `/api/v1/workspaces/${b.workspaceId}/api-tokens`,

@@ -17,6 +17,7 @@ import { DomainError, invalid, notFound } from '../../platform/errors';
 import type { SecretBox } from '../../platform/secret-box';
 import type { FileStorage } from '../../platform/storage';
 import { recordAudit } from '../audit/audit.service';
+import { recordNotification, type NotificationInput } from '../notifications/record';
 import { accounts } from '../accounts/accounts.tables';
 import { contentItems, contentMedia, contentVariants } from '../content/content.tables';
 import { files } from '../files/files.tables';
@@ -30,7 +31,6 @@ import {
 } from './connectors/types';
 import {
   accountConnections,
-  notifications,
   publications,
   publishAttempts,
 } from './publishing.tables';
@@ -58,24 +58,8 @@ export function createPublishingService(deps: {
   const { clock } = deps;
   const random = deps.random ?? Math.random;
 
-  async function notify(
-    tx: DbOrTx,
-    n: {
-      workspaceId: string;
-      kind: string;
-      title: string;
-      body?: string;
-      link?: string;
-      entityId?: string;
-    },
-  ) {
-    await tx.insert(notifications).values({
-      ...n,
-      body: n.body ?? null,
-      link: n.link ?? null,
-      entityId: n.entityId ?? null,
-      createdAt: clock.now(),
-    });
+  function notify(tx: DbOrTx, n: NotificationInput) {
+    return recordNotification(tx, clock.now(), n);
   }
 
   async function timeZoneOf(workspaceId: string): Promise<string> {

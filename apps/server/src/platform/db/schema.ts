@@ -7,3 +7,4 @@ export * from '../../modules/files/files.tables';
 export * from '../../modules/accounts/accounts.tables';
 export * from '../../modules/content/content.tables';
 export * from '../../modules/publishing/publishing.tables';
+export * from '../../modules/notifications/notifications.tables';
