@@ -28,7 +28,9 @@ export type TConnection = z.infer<typeof ZConnection>;
 
 const ZIsoDateTime = z.iso.datetime({ offset: true });
 /** A wall-clock time in the workspace's time zone, e.g. 2026-11-23T09:30. */
-const ZLocalDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'expected YYYY-MM-DDTHH:mm');
+const ZLocalDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'expected YYYY-MM-DDTHH:mm');
 
 export const ZScheduleBody = z.object({
   targets: z
@@ -41,7 +43,9 @@ export const ZScheduleBody = z.object({
           /** …or a wall-clock time in the workspace time zone. */
           local: ZLocalDateTime.optional(),
         })
-        .refine((t) => Boolean(t.at) !== Boolean(t.local), { message: 'give exactly one of at or local' }),
+        .refine((t) => Boolean(t.at) !== Boolean(t.local), {
+          message: 'give exactly one of at or local',
+        }),
     )
     .min(1)
     .max(20),
@@ -128,6 +132,27 @@ export const ZToday = z.object({
   manualWaiting: z.array(ZPublication),
   needsCheck: z.array(ZPublication),
   failed: z.array(ZPublication),
-  awaitingMyApproval: z.array(z.object({ id: z.uuid(), title: z.string(), step: z.string(), submittedAt: z.string().nullable() })),
+  awaitingMyApproval: z.array(
+    z.object({
+      id: z.uuid(),
+      title: z.string(),
+      step: z.string(),
+      submittedAt: z.string().nullable(),
+    }),
+  ),
 });
 export type TToday = z.infer<typeof ZToday>;
+
+export const ZRecommendedSlot = z.object({
+  timeZone: z.string(),
+  slot: z
+    .object({
+      at: z.string(),
+      /** Wall-clock time in the workspace zone, YYYY-MM-DDTHH:mm. */
+      local: z.string(),
+      basis: z.enum(['history', 'platform_default']),
+      reason: z.string(),
+    })
+    .nullable(),
+});
+export type TRecommendedSlotView = z.infer<typeof ZRecommendedSlot>;

@@ -26,6 +26,7 @@ const InvitationsPage = lazy(() => import('../pages/settings/InvitationsPage'));
 const ApiTokensPage = lazy(() => import('../pages/settings/ApiTokensPage'));
 const AuditPage = lazy(() => import('../pages/settings/AuditPage'));
 const ContentSettingsPage = lazy(() => import('../pages/settings/ContentSettingsPage'));
+const NotificationSettingsPage = lazy(() => import('../pages/settings/NotificationSettingsPage'));
 
 function page(Component: ComponentType): ReactNode {
   return (
@@ -93,6 +94,7 @@ export function createRouter() {
         { path: 'settings/api-tokens', element: page(ApiTokensPage) },
         { path: 'settings/audit', element: page(AuditPage) },
         { path: 'settings/content', element: page(ContentSettingsPage) },
+        { path: 'settings/notifications', element: page(NotificationSettingsPage) },
         { path: '*', element: page(NotFoundPage) },
       ],
     },

@@ -34,3 +34,10 @@ export {
 } from './frequency';
 export { LUNAR_SUPPORTED_YEARS, type TSolarTermKey } from './chinese-days-adapter';
 export { isCalendarDate } from './dates';
+export {
+  PLATFORM_DEFAULT_HOURS,
+  recommendSlot,
+  type TRecommendedSlot,
+  type TRecommendSlotInput,
+  type TSlotPreference,
+} from './slot';

@@ -10,9 +10,10 @@ import {
   ZScheduleBody,
   ZSetConnectionBody,
   ZToday,
+  ZRecommendedSlot,
 } from '@yunce/contracts';
 import type { App } from '../../platform/http/types';
-import { memberOf } from '../../platform/http/context';
+import { localeOf, memberOf } from '../../platform/http/context';
 import { ZWorkspaceParams } from '../workspaces/workspaces.routes';
 import type { PublishingService } from './publishing.service';
 import type { NotificationsService } from './notifications.service';
@@ -175,6 +176,37 @@ export function publishingRoutes(
       },
     },
     async (req) => publishing.confirm(memberOf(req), req.params.publicationId, req.body),
+  );
+
+  app.get(
+    '/api/v1/workspaces/:workspaceId/accounts/:accountId/recommended-slot',
+    {
+      config: { permission: 'content.read' },
+      schema: {
+        tags,
+        summary:
+          "The next good time to post on the account (its own best hours once it has metrics, else the platform's usual peaks), keeping its weekly plan",
+        params: ZWorkspaceParams.extend({ accountId: z.uuid() }),
+        response: { 200: ZRecommendedSlot },
+      },
+    },
+    async (req) => {
+      const { timeZone, slot } = await publishing.recommendSlot(
+        memberOf(req),
+        req.params.accountId,
+      );
+      return {
+        timeZone,
+        slot: slot
+          ? {
+              at: slot.at.toISOString(),
+              local: slot.local,
+              basis: slot.basis,
+              reason: slot.reason[localeOf(req)],
+            }
+          : null,
+      };
+    },
   );
 
   app.get(

@@ -9,7 +9,7 @@ import {
   type TSetConnectionBody,
   ZSetConnectionBody,
 } from '@yunce/contracts';
-import { zonedTimeToUtc } from '@yunce/core';
+import { recommendSlot, zonedTimeToUtc, type TSlotPreference } from '@yunce/core';
 import type { MemberActor } from '../../platform/actor';
 import type { Clock } from '../../platform/clock';
 import type { Database, DbOrTx } from '../../platform/db/client';
@@ -29,11 +29,7 @@ import {
   type ConnectorContext,
   type PublishOutcome,
 } from './connectors/types';
-import {
-  accountConnections,
-  publications,
-  publishAttempts,
-} from './publishing.tables';
+import { accountConnections, publications, publishAttempts } from './publishing.tables';
 import { backoffMs, localDateTime } from './publishing.time';
 
 export const MAX_ATTEMPTS = 5;
@@ -53,10 +49,17 @@ export function createPublishingService(deps: {
   enqueue: (publicationId: string, at: Date) => Promise<void>;
   catchUpMinutes: number;
   random?: () => number;
+  /** The account's best weekday × hour slots from its own metrics, best first (analytics). */
+  bestSlots?: (
+    workspaceId: string,
+    accountId: string,
+    timeZone: string,
+  ) => Promise<TSlotPreference[]>;
 }) {
   const { db } = deps.database;
   const { clock } = deps;
   const random = deps.random ?? Math.random;
+  const bestSlotsOf = deps.bestSlots ?? (() => Promise.resolve([]));
 
   function notify(tx: DbOrTx, n: NotificationInput) {
     return recordNotification(tx, clock.now(), n);
@@ -627,7 +630,11 @@ export function createPublishingService(deps: {
         await tx
           .update(contentItems)
           // The calendar shows the item at its first scheduled time.
-          .set({ status: 'scheduled', plannedAt: new Date(Math.min(...out.map((r) => r.scheduledAt.getTime()))), updatedAt: now })
+          .set({
+            status: 'scheduled',
+            plannedAt: new Date(Math.min(...out.map((r) => r.scheduledAt.getTime()))),
+            updatedAt: now,
+          })
           .where(eq(contentItems.id, itemId));
         await recordAudit(tx, now, {
           workspaceId: member.workspaceId,
@@ -817,6 +824,50 @@ export function createPublishingService(deps: {
     },
 
     /** Publications of the workspace in a time range or in given states (for Today). */
+    /**
+     * The next good time to post on an account: its own best hours once it has metrics (else the
+     * platform's usual peaks), keeping its weekly plan and the spacing between its posts.
+     */
+    async recommendSlot(member: MemberActor, accountId: string) {
+      assertCan(member, 'content.read');
+      const acc = await db.query.accounts.findFirst({
+        where: and(eq(accounts.id, accountId), eq(accounts.workspaceId, member.workspaceId)),
+      });
+      if (!acc) throw notFound('Account');
+      const tz = await timeZoneOf(member.workspaceId);
+      const now = clock.now();
+      const taken = await db
+        .select({ at: publications.scheduledAt, publishedAt: publications.publishedAt })
+        .from(publications)
+        .where(
+          and(
+            eq(publications.accountId, accountId),
+            gte(publications.scheduledAt, new Date(now.getTime() - 8 * 86_400_000)),
+            lt(publications.scheduledAt, new Date(now.getTime() + 30 * 86_400_000)),
+            inArray(publications.status, [
+              'scheduled',
+              'retrying',
+              'publishing',
+              'pending',
+              'manual_pending',
+              'published',
+              'held',
+              'needs_check',
+            ]),
+          ),
+        );
+      const bestSlots = await bestSlotsOf(member.workspaceId, accountId, tz);
+      const slot = recommendSlot({
+        now,
+        timeZone: tz,
+        platform: acc.platform,
+        postsPerWeek: acc.postsPerWeek,
+        existing: taken.map((t) => t.publishedAt ?? t.at),
+        bestSlots,
+      });
+      return { timeZone: tz, slot };
+    },
+
     async listPublications(
       member: MemberActor,
       filter: { from?: Date; to?: Date; statuses?: TPublicationStatus[] },

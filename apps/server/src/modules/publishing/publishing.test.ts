@@ -175,6 +175,51 @@ describe('scheduling', () => {
   });
 });
 
+describe('recommended slot', () => {
+  it("suggests the platform's peak on a fresh account, then respects what is already scheduled", async () => {
+    const a = await account(owner, 'douyin', '抖音号');
+    await owner.request({
+      method: 'PATCH',
+      url: w(owner, `/accounts/${a}`),
+      payload: { postingPlan: { postsPerWeek: 7 } },
+    });
+    const first = await owner.request({
+      method: 'GET',
+      url: w(owner, `/accounts/${a}/recommended-slot`),
+    });
+    expect(first.statusCode).toBe(200);
+    const view = first.json<{
+      timeZone: string;
+      slot: { local: string; at: string; basis: string; reason: string };
+    }>();
+    expect(view.timeZone).toBe('Asia/Shanghai');
+    expect(view.slot.basis).toBe('platform_default');
+    expect(view.slot.reason).toContain('历史数据');
+    expect(new Date(view.slot.at).getTime()).toBeGreaterThan(t.clock.now().getTime());
+
+    // Take that slot; the next suggestion is another day (7 a week = one a day).
+    const item = await approvedItem(owner, lead, [a]);
+    const res = await schedule(owner, item.id, [{ accountId: a, at: view.slot.at }]);
+    expect(res.statusCode).toBe(200);
+    const next = await owner.request({
+      method: 'GET',
+      url: w(owner, `/accounts/${a}/recommended-slot`),
+    });
+    const nextSlot = next.json<{ slot: { local: string } }>().slot;
+    expect(nextSlot.local.slice(0, 10)).not.toBe(view.slot.local.slice(0, 10));
+  });
+
+  it('answers 404 for an account of another workspace', async () => {
+    const other = await signUp(t);
+    const theirs = await account(other);
+    const res = await owner.request({
+      method: 'GET',
+      url: w(owner, `/accounts/${theirs}/recommended-slot`),
+    });
+    expect(res.statusCode).toBe(404);
+  });
+});
+
 describe('connections', () => {
   it('refuses a webhook to a private address naming the field, and never returns secrets', async () => {
     const a = await account(owner);

@@ -1,11 +1,13 @@
 import type { Messages } from './messages';
 import { contentEn } from '../../modules/content/messages';
 import { contentSettingsEn } from '../../modules/content/settings-messages';
+import { notificationsEn } from '../../modules/notifications/messages';
 
 /** English. Typed as Messages: a missing or extra key is a compile error. */
 export const enUS: Messages = {
   ...contentEn,
   ...contentSettingsEn,
+  ...notificationsEn,
   'app.name': 'Yunce',
 
   'common.loading': 'Loading…',

@@ -4,10 +4,12 @@
  */
 import { contentZh } from '../../modules/content/messages';
 import { contentSettingsZh } from '../../modules/content/settings-messages';
+import { notificationsZh } from '../../modules/notifications/messages';
 
 export const zhCN = {
   ...contentZh,
   ...contentSettingsZh,
+  ...notificationsZh,
   'app.name': '运策',
 
   'common.loading': '加载中…',

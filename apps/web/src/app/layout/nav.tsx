@@ -11,6 +11,7 @@ import {
   FundProjectionScreenOutlined,
   GiftOutlined,
   MailOutlined,
+  NotificationOutlined,
   ReadOutlined,
   SettingOutlined,
   SunOutlined,
@@ -93,6 +94,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
         label: 'nav.settingsContent',
         icon: <SafetyCertificateOutlined />,
         permission: 'content.read',
+      },
+      {
+        key: 'settings/notifications',
+        label: 'nav.settingsNotifications',
+        icon: <NotificationOutlined />,
+        permission: 'notifications.manage',
       },
       {
         key: 'settings/audit',

@@ -30,6 +30,7 @@ import {
   type TContentItem,
   type TContentFormat,
   type TPlatform,
+  type TRecommendedSlotView,
 } from '@yunce/contracts';
 import {
   analyzeTitle,
@@ -1023,18 +1024,64 @@ function ScheduleModal({
         {t('content.schedule.hint', { tz: ws.timeZone })}
       </Typography.Paragraph>
       {item.variants.map((v) => (
-        <Space key={v.accountId} style={{ display: 'flex', marginBottom: 8 }}>
-          <span style={{ minWidth: 160, display: 'inline-block' }}>{v.accountName}</span>
-          <DatePicker
-            showTime={{ format: 'HH:mm' }}
-            format="YYYY-MM-DD HH:mm"
-            value={times[v.accountId] ?? null}
-            onChange={(d) => setTimes({ ...times, [v.accountId]: d })}
-            data-testid={`schedule-time-${v.accountId}`}
-          />
-        </Space>
+        <div key={v.accountId} style={{ marginBottom: 12 }}>
+          <Space style={{ display: 'flex' }}>
+            <span style={{ minWidth: 160, display: 'inline-block' }}>{v.accountName}</span>
+            <DatePicker
+              showTime={{ format: 'HH:mm' }}
+              format="YYYY-MM-DD HH:mm"
+              value={times[v.accountId] ?? null}
+              onChange={(d) => setTimes({ ...times, [v.accountId]: d })}
+              data-testid={`schedule-time-${v.accountId}`}
+            />
+          </Space>
+          {open ? (
+            <SlotSuggestion
+              accountId={v.accountId}
+              onUse={(local) => setTimes((cur) => ({ ...cur, [v.accountId]: dayjs(local) }))}
+            />
+          ) : null}
+        </div>
       ))}
     </Modal>
+  );
+}
+
+/** The server's suggested time for an account, one click to use it. */
+function SlotSuggestion({
+  accountId,
+  onUse,
+}: {
+  accountId: string;
+  onUse: (local: string) => void;
+}) {
+  const ws = useWorkspace();
+  const t = useT();
+  const q = useQuery({
+    queryKey: ['recommended-slot', ws.workspaceId, accountId],
+    queryFn: ({ signal }) =>
+      api.get<TRecommendedSlotView>(
+        `/workspaces/${ws.workspaceId}/accounts/${accountId}/recommended-slot`,
+        { signal },
+      ),
+  });
+  if (q.isPending)
+    return <Typography.Text type="secondary">{t('content.schedule.suggesting')}</Typography.Text>;
+  if (q.isError || !q.data.slot) return null;
+  const slot = q.data.slot;
+  return (
+    <div style={{ marginLeft: 168 }} data-testid={`schedule-suggestion-${accountId}`}>
+      <Typography.Text type="secondary">
+        {t('content.schedule.suggested', {
+          time: dayjs(slot.local).format('YYYY-MM-DD ddd HH:mm'),
+        })}
+        {' · '}
+        {slot.reason}
+      </Typography.Text>{' '}
+      <Button size="small" type="link" onClick={() => onUse(slot.local)}>
+        {t('content.schedule.useSuggestion')}
+      </Button>
+    </div>
   );
 }
 
