@@ -4,3 +4,4 @@ export * from './compliance';
 export * from './matcher';
 export * from './time';
 export * from './titles';
+export * from './analytics';
