@@ -21,7 +21,7 @@ import { createServices } from '../apps/server/src/services';
 import { publications } from '../apps/server/src/modules/publishing/publishing.tables';
 import type { ConnectorRegistry } from '../apps/server/src/modules/publishing/publishing.service';
 
-const TOTAL = 10_000;
+const TOTAL = Number(process.env.BENCH_PUBLISH_N ?? 10_000);
 const LATENCY_N = 2_000;
 
 function fakeRegistry(calls: Map<string, number>, starts: Map<string, number>): ConnectorRegistry {

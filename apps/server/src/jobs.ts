@@ -9,13 +9,12 @@ export function queues(services: Services): QueueDefinition[] {
       // Due posts should start within a second or two of their time.
       work: { pollingIntervalSeconds: 0.5, batchSize: 20 },
       handler: async (jobs) => {
-        // Jobs may repeat (retries, a second worker): runOne claims first, so a repeat does nothing.
-        await Promise.all(
-          jobs.map(async (job) => {
-            const { publicationId } = job.data as { publicationId?: string };
-            if (publicationId) await services.publishing.runOne(publicationId);
-          }),
-        );
+        // Jobs may repeat (retries, a second worker): the batch claims first, so a repeat does nothing.
+        const ids = jobs.flatMap((job) => {
+          const { publicationId } = job.data as { publicationId?: string };
+          return publicationId ? [publicationId] : [];
+        });
+        await services.publishing.runBatch(ids);
       },
     },
     {

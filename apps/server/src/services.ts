@@ -76,6 +76,7 @@ export function createServices(deps: ServiceDeps) {
       deps.connectors ?? createConnectorRegistry({ allowPrivateHosts: config.webhookAllowHosts }),
     enqueue: (id, at) => enqueue(id, at),
     catchUpMinutes: config.catchUpMinutes,
+    publicUrl: config.publicUrl,
   });
   const notifications = createNotificationsService({ database });
   const mailer =

@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { pgArray } from '../../platform/db/sql';
 import type { DbOrTx } from '../../platform/db/client';
-import { notifications } from '../publishing/publishing.tables';
 
 export type NotificationInput = {
   workspaceId: string;
@@ -24,25 +25,47 @@ export async function recordNotification(
   at: Date,
   n: NotificationInput,
 ): Promise<string> {
-  const [row] = await tx
-    .insert(notifications)
-    .values({
-      workspaceId: n.workspaceId,
-      userId: n.userId ?? null,
-      kind: n.kind,
-      title: n.title,
-      body: n.body ?? null,
-      link: n.link ?? null,
-      entityId: n.entityId ?? null,
-      createdAt: at,
-    })
-    .returning({ id: notifications.id });
-  if (!row) throw new Error('notification insert returned nothing');
+  // One round trip: the notification and its outbox rows in one statement (this runs once per
+  // published post, so it sits on the publishing hot path).
+  const id = randomUUID();
   const iso = at.toISOString();
   await tx.execute(sql`
+    WITH n AS (
+      INSERT INTO notifications (id, workspace_id, user_id, kind, title, body, link, entity_id, created_at)
+      VALUES (${id}::uuid, ${n.workspaceId}::uuid, ${n.userId ?? null}::uuid, ${n.kind}, ${n.title},
+              ${n.body ?? null}, ${n.link ?? null}, ${n.entityId ?? null}, ${iso}::timestamptz)
+    )
     INSERT INTO notification_deliveries (workspace_id, channel_id, notification_id, next_attempt_at, created_at)
-    SELECT c.workspace_id, c.id, ${row.id}::uuid, ${iso}::timestamptz, ${iso}::timestamptz
+    SELECT c.workspace_id, c.id, ${id}::uuid, ${iso}::timestamptz, ${iso}::timestamptz
     FROM notification_channels c
     WHERE c.workspace_id = ${n.workspaceId}::uuid AND c.enabled AND ${n.kind} = ANY(c.events)`);
-  return row.id;
+  return id;
+}
+
+/** recordNotification for many at once: two statements however many (the publishing batch). */
+export async function recordNotifications(
+  tx: DbOrTx,
+  at: Date,
+  list: readonly NotificationInput[],
+): Promise<void> {
+  if (list.length === 0) return;
+  const ids = list.map(() => randomUUID());
+  const iso = at.toISOString();
+  const col = (f: (n: NotificationInput) => string | null | undefined) =>
+    pgArray(list.map((n) => f(n) ?? null));
+  await tx.execute(sql`
+    INSERT INTO notifications (id, workspace_id, user_id, kind, title, body, link, entity_id, created_at)
+    SELECT id, workspace_id, user_id, kind, title, body, link, entity_id, ${iso}::timestamptz
+    FROM unnest(
+      ${pgArray(ids)}::uuid[], ${col((n) => n.workspaceId)}::uuid[], ${col((n) => n.userId)}::uuid[],
+      ${col((n) => n.kind)}::text[], ${col((n) => n.title)}::text[], ${col((n) => n.body)}::text[],
+      ${col((n) => n.link)}::text[], ${col((n) => n.entityId)}::text[]
+    ) AS v(id, workspace_id, user_id, kind, title, body, link, entity_id)`);
+  await tx.execute(sql`
+    INSERT INTO notification_deliveries (workspace_id, channel_id, notification_id, next_attempt_at, created_at)
+    SELECT c.workspace_id, c.id, v.id, ${iso}::timestamptz, ${iso}::timestamptz
+    FROM unnest(${pgArray(ids)}::uuid[], ${col((n) => n.workspaceId)}::uuid[], ${col((n) => n.kind)}::text[])
+      AS v(id, workspace_id, kind)
+    JOIN notification_channels c
+      ON c.workspace_id = v.workspace_id AND c.enabled AND v.kind = ANY(c.events)`);
 }

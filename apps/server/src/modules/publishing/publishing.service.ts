@@ -17,7 +17,12 @@ import { DomainError, invalid, notFound } from '../../platform/errors';
 import type { SecretBox } from '../../platform/secret-box';
 import type { FileStorage } from '../../platform/storage';
 import { recordAudit } from '../audit/audit.service';
-import { recordNotification, type NotificationInput } from '../notifications/record';
+import {
+  recordNotification,
+  recordNotifications,
+  type NotificationInput,
+} from '../notifications/record';
+import { pgArray, rowsOf } from '../../platform/db/sql';
 import { accounts } from '../accounts/accounts.tables';
 import { contentItems, contentMedia, contentVariants } from '../content/content.tables';
 import { files } from '../files/files.tables';
@@ -48,6 +53,8 @@ export function createPublishingService(deps: {
   /** Asks the job queue to run a publication at a time (pg-boss in the app; a no-op in some tests). */
   enqueue: (publicationId: string, at: Date) => Promise<void>;
   catchUpMinutes: number;
+  /** Media links sent to webhooks are absolute: the receiver is another system. */
+  publicUrl?: string;
   random?: () => number;
   /** The account's best weekday × hour slots from its own metrics, best first (analytics). */
   bestSlots?: (
@@ -60,6 +67,7 @@ export function createPublishingService(deps: {
   const { clock } = deps;
   const random = deps.random ?? Math.random;
   const bestSlotsOf = deps.bestSlots ?? (() => Promise.resolve([]));
+  const publicUrl = deps.publicUrl ?? '';
 
   function notify(tx: DbOrTx, n: NotificationInput) {
     return recordNotification(tx, clock.now(), n);
@@ -73,23 +81,31 @@ export function createPublishingService(deps: {
     return ws?.timeZone ?? 'Asia/Shanghai';
   }
 
-  /** Recomputes the item's status from its publications. */
+  /**
+   * Recomputes the item's status from its publications in one statement that only writes (and
+   * so only locks the item row) when the status changes: many publications of one item settling
+   * at once do not queue behind each other.
+   */
   async function refreshItemStatus(tx: DbOrTx, itemId: string): Promise<void> {
-    const pubs = await tx
-      .select({ status: publications.status })
-      .from(publications)
-      .where(eq(publications.itemId, itemId));
-    const live = pubs.filter((p) => p.status !== 'cancelled');
-    let status: 'approved' | 'scheduled' | 'published' | 'failed';
-    if (live.length === 0) status = 'approved';
-    else if (live.every((p) => p.status === 'published' || p.status === 'skipped'))
-      status = live.some((p) => p.status === 'published') ? 'published' : 'approved';
-    else if (live.some((p) => p.status === 'failed')) status = 'failed';
-    else status = 'scheduled';
-    await tx
-      .update(contentItems)
-      .set({ status, updatedAt: clock.now() })
-      .where(eq(contentItems.id, itemId));
+    await refreshItemStatuses(tx, [itemId]);
+  }
+
+  async function refreshItemStatuses(tx: DbOrTx, itemIds: string[]): Promise<void> {
+    if (itemIds.length === 0) return;
+    await tx.execute(sql`
+      UPDATE content_items ci SET status = s.status, updated_at = ${clock.now().toISOString()}::timestamptz
+      FROM (
+        SELECT p.item_id, CASE
+          WHEN count(*) FILTER (WHERE p.status <> 'cancelled') = 0 THEN 'approved'
+          WHEN bool_and(p.status IN ('published', 'skipped')) FILTER (WHERE p.status <> 'cancelled')
+            THEN CASE WHEN bool_or(p.status = 'published') THEN 'published' ELSE 'approved' END
+          WHEN bool_or(p.status = 'failed') THEN 'failed'
+          ELSE 'scheduled'
+        END AS status
+        FROM publications p WHERE p.item_id = ANY(${pgArray(itemIds)}::uuid[])
+        GROUP BY p.item_id
+      ) s
+      WHERE ci.id = s.item_id AND ci.status IS DISTINCT FROM s.status`);
   }
 
   async function presentMany(rows: PubRow[], workspaceId: string): Promise<TPublication[]> {
@@ -187,14 +203,14 @@ export function createPublishingService(deps: {
     };
   }
 
-  /** Builds what a connector needs for one account, secrets decrypted, with a safe way to rotate them. */
-  async function contextFor(
+  type ConnectionRow = typeof accountConnections.$inferSelect;
+
+  /** What a connector needs for one account, secrets decrypted, with a safe way to rotate them. */
+  function contextFrom(
+    row: ConnectionRow | undefined,
     accountId: string,
     workspaceId: string,
-  ): Promise<{ type: TConnection['type']; ctx: ConnectorContext }> {
-    const row = await db.query.accountConnections.findFirst({
-      where: eq(accountConnections.accountId, accountId),
-    });
+  ): { type: TConnection['type']; ctx: ConnectorContext } {
     const secrets = row?.secrets ? deps.secrets.open(row.secrets) : {};
     return {
       type: row?.type ?? 'manual',
@@ -224,211 +240,376 @@ export function createPublishingService(deps: {
     };
   }
 
-  /** Applies a connector's answer to a claimed publication (only while the claim is still ours). */
-  async function settle(
+  async function contextFor(
+    accountId: string,
+    workspaceId: string,
+  ): Promise<{ type: TConnection['type']; ctx: ConnectorContext }> {
+    const row = await db.query.accountConnections.findFirst({
+      where: eq(accountConnections.accountId, accountId),
+    });
+    return contextFrom(row, accountId, workspaceId);
+  }
+
+  type Decision = {
+    status: TPublicationStatus;
+    attemptResult: string;
+    message: string | null;
+    externalId?: string | null;
+    url?: string | null;
+    publishedAt?: Date;
+    nextAttemptAt?: Date;
+    lastError?: string | null;
+    lastErrorKind?: string | null;
+    authFailure?: string;
+  };
+
+  /** What a connector's answer means for a publication: pure, so a batch can be written at once. */
+  function decide(
     pub: PubRow,
-    claim: string,
-    attemptStartedAt: Date,
+    now: Date,
     result: { outcome?: PublishOutcome; error?: unknown },
-  ) {
-    const now = clock.now();
-    const retryAt = await db.transaction(async (tx): Promise<Date | null> => {
-      const where = and(
-        eq(publications.id, pub.id),
-        eq(publications.claimToken, claim),
-        eq(publications.status, 'publishing'),
-      );
-      let status: TPublicationStatus;
-      let attemptResult: string;
-      let message: string | null = null;
-      let patch: Partial<typeof publications.$inferInsert> = {};
-      const err = result.error;
-      if (result.outcome) {
-        const o = result.outcome;
-        attemptResult = o.kind;
-        if (o.kind === 'published') {
-          status = 'published';
-          patch = {
-            externalId: o.externalId,
-            url: o.url,
-            publishedAt: now,
-            lastError: null,
-            lastErrorKind: null,
-          };
-        } else if (o.kind === 'pending') {
-          status = 'pending';
-          patch = { externalId: o.externalId };
-        } else {
-          status = 'manual_pending';
-        }
-      } else if (err instanceof ConnectorError) {
-        attemptResult = err.kind;
-        message = err.message;
-        if (err.kind === 'transient' && pub.attempts + 1 < MAX_ATTEMPTS) {
-          status = 'retrying';
-          const next = new Date(
+  ): Decision {
+    const err = result.error;
+    if (result.outcome) {
+      const o = result.outcome;
+      if (o.kind === 'published')
+        return {
+          status: 'published',
+          attemptResult: o.kind,
+          message: null,
+          externalId: o.externalId,
+          url: o.url,
+          publishedAt: now,
+          lastError: null,
+          lastErrorKind: null,
+        };
+      if (o.kind === 'pending')
+        return {
+          status: 'pending',
+          attemptResult: o.kind,
+          message: null,
+          externalId: o.externalId,
+        };
+      return { status: 'manual_pending', attemptResult: o.kind, message: null };
+    }
+    if (err instanceof ConnectorError) {
+      const base = { attemptResult: err.kind, message: err.message };
+      const auth = err.kind === 'auth' ? { authFailure: err.message } : {};
+      if (err.kind === 'transient' && pub.attempts + 1 < MAX_ATTEMPTS)
+        return {
+          ...base,
+          status: 'retrying',
+          nextAttemptAt: new Date(
             now.getTime() + backoffMs(pub.attempts + 1, random, err.details.retryAfterMs),
-          );
-          patch = { nextAttemptAt: next, lastError: err.message, lastErrorKind: err.kind };
-        } else if (err.kind === 'unknown') {
-          status = 'needs_check';
-          patch = { lastError: err.message, lastErrorKind: err.kind };
-        } else {
-          status = 'failed';
-          patch = {
-            lastError:
-              err.kind === 'transient'
-                ? `${err.message} (gave up after ${MAX_ATTEMPTS} attempts)`
-                : err.message,
-            lastErrorKind: err.kind,
-          };
-        }
-      } else {
-        // A bug or crash inside the call: the post may or may not exist now.
-        attemptResult = 'unknown';
-        message = err instanceof Error ? err.message : String(err);
-        status = 'needs_check';
-        patch = { lastError: message, lastErrorKind: 'unknown' };
+          ),
+          lastError: err.message,
+          lastErrorKind: err.kind,
+        };
+      if (err.kind === 'unknown')
+        return { ...base, status: 'needs_check', lastError: err.message, lastErrorKind: err.kind };
+      return {
+        ...base,
+        ...auth,
+        status: 'failed',
+        lastError:
+          err.kind === 'transient'
+            ? `${err.message} (gave up after ${MAX_ATTEMPTS} attempts)`
+            : err.message,
+        lastErrorKind: err.kind,
+      };
+    }
+    // A bug or crash inside the call: the post may or may not exist now.
+    const message = err instanceof Error ? err.message : String(err);
+    return {
+      status: 'needs_check',
+      attemptResult: 'unknown',
+      message,
+      lastError: message,
+      lastErrorKind: 'unknown',
+    };
+  }
+
+  type Settled = {
+    pub: PubRow;
+    startedAt: Date;
+    result: { outcome?: PublishOutcome; error?: unknown };
+  };
+
+  /**
+   * Applies connectors' answers to claimed publications — only while each claim is still ours —
+   * in one transaction for the whole group: the row updates, the attempt history, the
+   * notifications and the items' statuses each take one statement, however many posts.
+   */
+  async function settleMany(claim: string, entries: Settled[]): Promise<void> {
+    if (entries.length === 0) return;
+    const now = clock.now();
+    const decided = entries.map((e) => ({ ...e, d: decide(e.pub, now, e.result) }));
+    const col = <T>(f: (x: (typeof decided)[number]) => T) => decided.map(f);
+    const iso = (d: Date | undefined) => (d ? d.toISOString() : null);
+    const retries = await db.transaction(async (tx) => {
+      const updated = rowsOf(
+        await tx.execute(sql`
+          UPDATE publications p SET
+            status = v.status,
+            claim_token = NULL,
+            updated_at = ${now.toISOString()}::timestamptz,
+            external_id = CASE WHEN v.set_ext THEN v.external_id ELSE p.external_id END,
+            url = CASE WHEN v.set_url THEN v.url ELSE p.url END,
+            published_at = COALESCE(v.published_at, p.published_at),
+            next_attempt_at = COALESCE(v.next_attempt_at, p.next_attempt_at),
+            last_error = CASE WHEN v.set_err THEN v.last_error ELSE p.last_error END,
+            last_error_kind = CASE WHEN v.set_err THEN v.last_error_kind ELSE p.last_error_kind END
+          FROM unnest(
+            ${pgArray(col((x) => x.pub.id))}::uuid[],
+            ${pgArray(col((x) => x.d.status))}::text[],
+            ${pgArray(col((x) => (x.d.externalId !== undefined ? 't' : 'f')))}::boolean[],
+            ${pgArray(col((x) => x.d.externalId ?? null))}::text[],
+            ${pgArray(col((x) => (x.d.url !== undefined ? 't' : 'f')))}::boolean[],
+            ${pgArray(col((x) => x.d.url ?? null))}::text[],
+            ${pgArray(col((x) => iso(x.d.publishedAt)))}::timestamptz[],
+            ${pgArray(col((x) => iso(x.d.nextAttemptAt)))}::timestamptz[],
+            ${pgArray(col((x) => (x.d.lastError !== undefined ? 't' : 'f')))}::boolean[],
+            ${pgArray(col((x) => x.d.lastError ?? null))}::text[],
+            ${pgArray(col((x) => x.d.lastErrorKind ?? null))}::text[]
+          ) AS v(id, status, set_ext, external_id, set_url, url, published_at, next_attempt_at, set_err, last_error, last_error_kind)
+          WHERE p.id = v.id AND p.claim_token = ${claim} AND p.status = 'publishing'
+          RETURNING p.id, p.url`),
+      );
+      // A claim taken from us (swept as stuck) is its new owner's to settle.
+      const ours = new Map(
+        updated.map((r) => [String(r.id), typeof r.url === 'string' ? r.url : null]),
+      );
+      const mine = decided.filter((x) => ours.has(x.pub.id));
+      if (mine.length === 0) return [];
+      await tx.execute(sql`
+        INSERT INTO publish_attempts (workspace_id, publication_id, connector, started_at, finished_at, result, error)
+        SELECT * FROM unnest(
+          ${pgArray(mine.map((x) => x.pub.workspaceId))}::uuid[],
+          ${pgArray(mine.map((x) => x.pub.id))}::uuid[],
+          ${pgArray(mine.map((x) => x.pub.connector))}::text[],
+          ${pgArray(mine.map((x) => x.startedAt.toISOString()))}::timestamptz[],
+          ${pgArray(mine.map(() => now.toISOString()))}::timestamptz[],
+          ${pgArray(mine.map((x) => x.d.attemptResult))}::text[],
+          ${pgArray(mine.map((x) => x.d.message))}::text[])`);
+      const notes: NotificationInput[] = [];
+      for (const x of mine) {
+        const base = {
+          workspaceId: x.pub.workspaceId,
+          link: `/w/${x.pub.workspaceId}/today`,
+          entityId: x.pub.id,
+        };
+        const body = x.d.message ?? undefined;
+        if (x.d.status === 'manual_pending')
+          notes.push({ ...base, kind: 'publish.manual', title: '到点了：请手动发布' });
+        if (x.d.status === 'needs_check')
+          notes.push({
+            ...base,
+            kind: 'publish.needs_check',
+            title: '发布结果未知，请人工确认',
+            body,
+          });
+        if (x.d.status === 'failed')
+          notes.push({ ...base, kind: 'publish.failed', title: '发布失败', body });
+        if (x.d.status === 'published')
+          notes.push({
+            ...base,
+            kind: 'publish.published',
+            title: '已发布',
+            body: ours.get(x.pub.id) ?? undefined,
+          });
       }
-      const [row] = await tx
-        .update(publications)
-        .set({ ...patch, status, claimToken: null, updatedAt: now })
-        .where(where)
-        .returning();
-      if (!row) return null; // The claim was taken from us (swept as stuck): its owner decides.
-      await tx.insert(publishAttempts).values({
-        workspaceId: pub.workspaceId,
-        publicationId: pub.id,
-        connector: pub.connector,
-        startedAt: attemptStartedAt,
-        finishedAt: now,
-        result: attemptResult,
-        error: message,
-      });
-      const link = `/w/${pub.workspaceId}/today`;
-      if (status === 'manual_pending')
-        await notify(tx, {
-          workspaceId: pub.workspaceId,
-          kind: 'publish.manual',
-          title: '到点了：请手动发布',
-          link,
-          entityId: pub.id,
-        });
-      if (status === 'needs_check')
-        await notify(tx, {
-          workspaceId: pub.workspaceId,
-          kind: 'publish.needs_check',
-          title: '发布结果未知，请人工确认',
-          body: message ?? undefined,
-          link,
-          entityId: pub.id,
-        });
-      if (status === 'failed')
-        await notify(tx, {
-          workspaceId: pub.workspaceId,
-          kind: 'publish.failed',
-          title: '发布失败',
-          body: message ?? undefined,
-          link,
-          entityId: pub.id,
-        });
-      if (status === 'published')
-        await notify(tx, {
-          workspaceId: pub.workspaceId,
-          kind: 'publish.published',
-          title: '已发布',
-          body: row.url ?? undefined,
-          link,
-          entityId: pub.id,
-        });
-      if (err instanceof ConnectorError && err.kind === 'auth') {
+      await recordNotifications(tx, now, notes);
+      for (const x of mine) {
+        if (!x.d.authFailure) continue;
         // Only a definitive authorisation failure disconnects, and only the first one notifies.
         const [flipped] = await tx
           .update(accountConnections)
-          .set({ status: 'needs_reconnect', statusReason: err.message, updatedAt: now })
+          .set({ status: 'needs_reconnect', statusReason: x.d.authFailure, updatedAt: now })
           .where(
             and(
-              eq(accountConnections.accountId, pub.accountId),
+              eq(accountConnections.accountId, x.pub.accountId),
               eq(accountConnections.status, 'connected'),
             ),
           )
           .returning();
         if (flipped)
           await notify(tx, {
-            workspaceId: pub.workspaceId,
+            workspaceId: x.pub.workspaceId,
             kind: 'account.needs_reconnect',
             title: '账号需要重新授权',
-            body: err.message,
-            link: `/w/${pub.workspaceId}/accounts/${pub.accountId}`,
-            entityId: pub.accountId,
+            body: x.d.authFailure,
+            link: `/w/${x.pub.workspaceId}/accounts/${x.pub.accountId}`,
+            entityId: x.pub.accountId,
           });
       }
-      await refreshItemStatus(tx, pub.itemId);
-      return status === 'retrying' ? row.nextAttemptAt : null;
+      await refreshItemStatuses(tx, [...new Set(mine.map((x) => x.pub.itemId))]);
+      return mine.flatMap((x) =>
+        x.d.status === 'retrying' && x.d.nextAttemptAt
+          ? [{ id: x.pub.id, at: x.d.nextAttemptAt }]
+          : [],
+      );
     });
     // After commit: on PGlite the queue shares the single connection the transaction held.
-    if (retryAt) await deps.enqueue(pub.id, retryAt);
+    for (const r of retries) await deps.enqueue(r.id, r.at);
   }
 
-  /** Calls the connector for a publication we hold the claim on. */
-  async function execute(pub: PubRow, claim: string): Promise<void> {
+  /** settleMany for one publication. */
+  async function settle(
+    pub: PubRow,
+    claim: string,
+    startedAt: Date,
+    result: { outcome?: PublishOutcome; error?: unknown },
+  ): Promise<void> {
+    await settleMany(claim, [{ pub, startedAt, result }]);
+  }
+
+  /**
+   * Calls the connectors for publications we hold the claims on. Everything they need is loaded
+   * for the whole batch in a few queries (not a handful per post), then the calls run together.
+   */
+  async function executeBatch(claimed: PubRow[], claim: string): Promise<void> {
+    if (claimed.length === 0) return;
     const startedAt = clock.now();
-    let outcome: PublishOutcome | undefined;
-    let error: unknown;
+    const uniq = (xs: string[]) => [...new Set(xs)];
+    const itemIds = uniq(claimed.map((p) => p.itemId));
+    const accountIds = uniq(claimed.map((p) => p.accountId));
+    let loaded: {
+      connections: Map<string, ConnectionRow>;
+      items: Map<string, typeof contentItems.$inferSelect>;
+      variants: Map<string, typeof contentVariants.$inferSelect>;
+      accountsById: Map<string, typeof accounts.$inferSelect>;
+      mediaByItem: Map<string, (typeof files.$inferSelect)[]>;
+      covers: Map<string, typeof files.$inferSelect>;
+    };
     try {
-      const { type, ctx } = await contextFor(pub.accountId, pub.workspaceId);
-      const connector = deps.connectors.get(type);
-      const [item] = await db.select().from(contentItems).where(eq(contentItems.id, pub.itemId));
-      const [variant] = await db
-        .select()
-        .from(contentVariants)
-        .where(eq(contentVariants.id, pub.variantId));
-      const [account] = await db.select().from(accounts).where(eq(accounts.id, pub.accountId));
-      if (!item || !variant || !account)
-        throw new ConnectorError('permanent', 'The item, variant or account was deleted');
-      const media = await db
-        .select({ f: files })
-        .from(contentMedia)
-        .innerJoin(files, eq(files.id, contentMedia.fileId))
-        .where(eq(contentMedia.itemId, item.id))
-        .orderBy(asc(contentMedia.position));
-      const cover = item.coverFileId
-        ? await db.query.files.findFirst({ where: eq(files.id, item.coverFileId) })
-        : undefined;
-      const url = (id: string) => `/api/v1/workspaces/${pub.workspaceId}/files/${id}`;
-      outcome = await connector.publish(ctx, {
-        idempotencyKey: `${pub.variantId}:${pub.accountId}`,
-        attemptId: `${pub.id}:${pub.attempts}`,
-        workspaceId: pub.workspaceId,
-        account: {
-          id: account.id,
-          platform: account.platform,
-          name: account.name,
-          handle: account.handle,
-        },
-        item: { id: item.id, format: item.format, version: pub.itemVersion },
-        title: variant.title ?? item.title,
-        body: variant.body ?? item.body,
-        hashtags: variant.hashtags,
-        media: media.map(({ f }) => ({
-          url: url(f.id),
-          mimeType: f.mimeType,
-          name: f.originalName,
-          read: () => deps.storage.get(f.storageKey),
-        })),
-        cover: cover
-          ? {
-              url: url(cover.id),
-              mimeType: cover.mimeType,
-              read: () => deps.storage.get(cover.storageKey),
-            }
-          : null,
-        scheduledAt: pub.scheduledAt,
-      });
-    } catch (e) {
-      error = e;
+      const [conns, itemRows, variantRows, accountRows, mediaRows] = await Promise.all([
+        db
+          .select()
+          .from(accountConnections)
+          .where(inArray(accountConnections.accountId, accountIds)),
+        db.select().from(contentItems).where(inArray(contentItems.id, itemIds)),
+        db
+          .select()
+          .from(contentVariants)
+          .where(inArray(contentVariants.id, uniq(claimed.map((p) => p.variantId)))),
+        db.select().from(accounts).where(inArray(accounts.id, accountIds)),
+        db
+          .select({ itemId: contentMedia.itemId, f: files })
+          .from(contentMedia)
+          .innerJoin(files, eq(files.id, contentMedia.fileId))
+          .where(inArray(contentMedia.itemId, itemIds))
+          .orderBy(asc(contentMedia.position)),
+      ]);
+      const coverIds = uniq(itemRows.flatMap((i) => (i.coverFileId ? [i.coverFileId] : [])));
+      const coverRows = coverIds.length
+        ? await db.select().from(files).where(inArray(files.id, coverIds))
+        : [];
+      const mediaByItem = new Map<string, (typeof files.$inferSelect)[]>();
+      for (const m of mediaRows)
+        mediaByItem.set(m.itemId, [...(mediaByItem.get(m.itemId) ?? []), m.f]);
+      loaded = {
+        connections: new Map(conns.map((c) => [c.accountId, c])),
+        items: new Map(itemRows.map((i) => [i.id, i])),
+        variants: new Map(variantRows.map((v) => [v.id, v])),
+        accountsById: new Map(accountRows.map((a) => [a.id, a])),
+        mediaByItem,
+        covers: new Map(coverRows.map((f) => [f.id, f])),
+      };
+    } catch (error) {
+      // Nothing was sent yet: each post goes back through the ordinary error path.
+      for (const pub of claimed)
+        await settle(pub, claim, startedAt, {
+          error: new ConnectorError(
+            'transient',
+            `Could not load the post: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+        });
+      return;
     }
-    await settle(pub, claim, startedAt, outcome ? { outcome } : { error });
+    // Group commit: answers that arrive while a write is running go into the next one, so a fast
+    // batch settles in a few transactions and a slow call never holds the others back.
+    const queue: { entry: Settled; done: () => void; fail: (e: unknown) => void }[] = [];
+    let writing = false;
+    const drain = async () => {
+      if (writing) return;
+      writing = true;
+      try {
+        while (queue.length > 0) {
+          const group = queue.splice(0);
+          try {
+            await settleMany(
+              claim,
+              group.map((g) => g.entry),
+            );
+            for (const g of group) g.done();
+          } catch (e) {
+            for (const g of group) g.fail(e);
+          }
+        }
+      } finally {
+        writing = false;
+      }
+    };
+    const commit = (entry: Settled) =>
+      new Promise<void>((done, fail) => {
+        queue.push({ entry, done, fail });
+        void drain();
+      });
+    await Promise.all(
+      claimed.map(async (pub) => {
+        let outcome: PublishOutcome | undefined;
+        let error: unknown;
+        try {
+          const { type, ctx } = contextFrom(
+            loaded.connections.get(pub.accountId),
+            pub.accountId,
+            pub.workspaceId,
+          );
+          const connector = deps.connectors.get(type);
+          const item = loaded.items.get(pub.itemId);
+          const variant = loaded.variants.get(pub.variantId);
+          const account = loaded.accountsById.get(pub.accountId);
+          if (!item || !variant || !account)
+            throw new ConnectorError('permanent', 'The item, variant or account was deleted');
+          const media = loaded.mediaByItem.get(item.id) ?? [];
+          const cover = item.coverFileId ? loaded.covers.get(item.coverFileId) : undefined;
+          const url = (id: string) =>
+            `${publicUrl}/api/v1/workspaces/${pub.workspaceId}/files/${id}`;
+          outcome = await connector.publish(ctx, {
+            idempotencyKey: `${pub.variantId}:${pub.accountId}`,
+            attemptId: `${pub.id}:${pub.attempts}`,
+            workspaceId: pub.workspaceId,
+            account: {
+              id: account.id,
+              platform: account.platform,
+              name: account.name,
+              handle: account.handle,
+            },
+            item: { id: item.id, format: item.format, version: pub.itemVersion },
+            title: variant.title ?? item.title,
+            body: variant.body ?? item.body,
+            hashtags: variant.hashtags,
+            media: media.map((f) => ({
+              url: url(f.id),
+              mimeType: f.mimeType,
+              name: f.originalName,
+              read: () => deps.storage.get(f.storageKey),
+            })),
+            cover: cover
+              ? {
+                  url: url(cover.id),
+                  mimeType: cover.mimeType,
+                  read: () => deps.storage.get(cover.storageKey),
+                }
+              : null,
+            scheduledAt: pub.scheduledAt,
+          });
+        } catch (e) {
+          error = e;
+        }
+        await commit({ pub, startedAt, result: outcome ? { outcome } : { error } });
+      }),
+    );
   }
 
   const service = {
@@ -892,9 +1073,17 @@ export function createPublishingService(deps: {
      * retries only one ever calls out — and publishes.
      */
     async runOne(publicationId: string): Promise<'ran' | 'held' | 'skipped'> {
+      const r = await service.runBatch([publicationId]);
+      return r.held > 0 ? 'held' : r.ran > 0 ? 'ran' : 'skipped';
+    },
+
+    /** runOne for many publications at once: one statement holds, one claims, a few load. */
+    async runBatch(publicationIds: string[]): Promise<{ ran: number; held: number }> {
+      const ids = [...new Set(publicationIds)];
+      if (ids.length === 0) return { ran: 0, held: 0 };
       const now = clock.now();
       const lateBefore = new Date(now.getTime() - deps.catchUpMinutes * 60_000);
-      const [held] = await db
+      const held = await db
         .update(publications)
         .set({
           status: 'held',
@@ -903,26 +1092,29 @@ export function createPublishingService(deps: {
         })
         .where(
           and(
-            eq(publications.id, publicationId),
+            inArray(publications.id, ids),
             eq(publications.status, 'scheduled'),
             eq(publications.attempts, 0),
             lt(publications.scheduledAt, lateBefore),
           ),
         )
         .returning();
-      if (held) {
+      for (const h of held) {
         await notify(db, {
-          workspaceId: held.workspaceId,
+          workspaceId: h.workspaceId,
           kind: 'publish.held',
           title: '错过发布时间，等待人工决定',
-          body: held.lastError ?? undefined,
-          link: `/w/${held.workspaceId}/today`,
-          entityId: held.id,
+          body: h.lastError ?? undefined,
+          link: `/w/${h.workspaceId}/today`,
+          entityId: h.id,
         });
-        return 'held';
       }
+      const heldIds = new Set(held.map((h) => h.id));
+      const rest = ids.filter((id) => !heldIds.has(id));
+      if (rest.length === 0) return { ran: 0, held: held.length };
+      // One token for the batch: it tells this worker's claims from any other's.
       const claim = randomBytes(12).toString('hex');
-      const [pub] = await db
+      const claimed = await db
         .update(publications)
         .set({
           status: 'publishing',
@@ -933,15 +1125,17 @@ export function createPublishingService(deps: {
         })
         .where(
           and(
-            eq(publications.id, publicationId),
+            inArray(publications.id, rest),
             inArray(publications.status, ['scheduled', 'retrying']),
             lte(publications.nextAttemptAt, now),
           ),
         )
         .returning();
-      if (!pub) return 'skipped';
-      await execute({ ...pub, attempts: pub.attempts - 1 }, claim);
-      return 'ran';
+      await executeBatch(
+        claimed.map((p) => ({ ...p, attempts: p.attempts - 1 })),
+        claim,
+      );
+      return { ran: claimed.length, held: held.length };
     },
 
     /**
@@ -998,10 +1192,10 @@ export function createPublishingService(deps: {
         .orderBy(asc(publications.nextAttemptAt))
         .limit(limit);
       let ran = 0;
-      // Several at a time: on PostgreSQL the pool serves them in parallel (PGlite queues them).
-      for (let i = 0; i < due.length; i += 16) {
-        const results = await Promise.all(due.slice(i, i + 16).map((d) => service.runOne(d.id)));
-        ran += results.filter((r) => r === 'ran').length;
+      // In batches: each claims and loads in a few statements, then calls out concurrently.
+      for (let i = 0; i < due.length; i += 50) {
+        const r = await service.runBatch(due.slice(i, i + 50).map((d) => d.id));
+        ran += r.ran;
       }
       return { ran, stuck: stuck.length };
     },

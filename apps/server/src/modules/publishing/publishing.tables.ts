@@ -84,6 +84,7 @@ export const publications = pgTable(
     uniqueIndex('publications_variant_key').on(t.variantId),
     index('publications_due_idx').on(t.status, t.nextAttemptAt),
     index('publications_workspace_idx').on(t.workspaceId, t.scheduledAt),
+    index('publications_item_idx').on(t.itemId),
   ],
 );
 

@@ -1,0 +1,26 @@
+/**
+ * Helpers for the few hand-written statements that move many rows in one round trip
+ * (`unnest` of array parameters), shared by PGlite and node-postgres.
+ */
+
+/**
+ * A PostgreSQL array literal (`{"a","b",NULL}`) for one text parameter; cast it in SQL
+ * (`::uuid[]`, `::timestamptz[]`). Passing one literal works the same on both drivers, which
+ * serialise JavaScript arrays differently.
+ */
+export function pgArray(values: readonly (string | null)[]): string {
+  const items = values.map((v) =>
+    v === null ? 'NULL' : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`,
+  );
+  return `{${items.join(',')}}`;
+}
+
+/** The rows of a raw `execute()` result (PGlite and node-postgres both answer `{ rows }`). */
+export function rowsOf(result: unknown): Record<string, unknown>[] {
+  if (result && typeof result === 'object' && 'rows' in result && Array.isArray(result.rows)) {
+    return result.rows.filter(
+      (r): r is Record<string, unknown> => typeof r === 'object' && r !== null,
+    );
+  }
+  return [];
+}
