@@ -6,3 +6,4 @@ export * from './accounts';
 export * from './content';
 export * from './publishing';
 export * from './notifications';
+export * from './analytics';

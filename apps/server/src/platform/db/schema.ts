@@ -8,3 +8,4 @@ export * from '../../modules/accounts/accounts.tables';
 export * from '../../modules/content/content.tables';
 export * from '../../modules/publishing/publishing.tables';
 export * from '../../modules/notifications/notifications.tables';
+export * from '../../modules/analytics/analytics.tables';

@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { METRIC_KEYS, METRICS, type TNormalizedRow } from '@yunce/core';
+import { createTestApp, signUp, type Agent, type TestApp } from '../../test/harness';
+import { ingestRows } from './analytics.ingest';
+import {
+  accountMetrics,
+  metricRollups,
+  postMetrics,
+  posts,
+  WEIGHTED_KEYS,
+} from './analytics.tables';
+
+let t: TestApp;
+let owner: Agent;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  owner = await signUp(t);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function newAccount(platform = 'douyin'): Promise<string> {
+  const res = await owner.request({
+    method: 'POST',
+    url: `/api/v1/workspaces/${owner.workspaceId}/accounts`,
+    payload: { platform, name: `号${Math.random().toString(36).slice(2, 7)}` },
+  });
+  return res.json<{ id: string }>().id;
+}
+
+function ingest(accountId: string, grain: 'content' | 'account', rows: TNormalizedRow[]) {
+  return t.db.database.db.transaction((tx) =>
+    ingestRows(tx, {
+      workspaceId: owner.workspaceId,
+      accountId,
+      grain,
+      rows,
+      source: 'test',
+      importId: null,
+      at: t.clock.now(),
+    }),
+  );
+}
+
+describe('ingesting metrics', () => {
+  it('creates posts once and updates them on a re-import, matched by id, URL or title + time', async () => {
+    const acc = await newAccount();
+    const rows: TNormalizedRow[] = [
+      {
+        row: 2,
+        externalId: 'v1',
+        title: '拿铁教程',
+        date: '2026-11-01',
+        metrics: { views: 100, likes: 10 },
+      },
+      {
+        row: 3,
+        url: 'https://example.com/v2',
+        title: '新品',
+        date: '2026-11-02',
+        metrics: { views: 50 },
+      },
+      {
+        row: 4,
+        title: '周末活动',
+        publishedAt: new Date('2026-11-03T12:00:00Z'),
+        date: '2026-11-03',
+        metrics: { views: 30, completionRate: 0.5 },
+      },
+    ];
+    expect(await ingest(acc, 'content', rows)).toEqual({ created: 3, updated: 0, skipped: 0 });
+    const again = rows.map((r) => ({
+      ...r,
+      metrics: { ...r.metrics, views: (r.metrics.views ?? 0) * 2 },
+    }));
+    expect(await ingest(acc, 'content', again)).toEqual({ created: 0, updated: 3, skipped: 0 });
+    const stored = await t.db.database.db.select().from(posts).where(eq(posts.accountId, acc));
+    expect(stored).toHaveLength(3);
+    const m = await t.db.database.db
+      .select()
+      .from(postMetrics)
+      .where(eq(postMetrics.accountId, acc));
+    expect(m.map((x) => x.views).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([60, 100, 200]);
+    // A blank on re-import keeps the stored value.
+    expect(m.find((x) => x.views === 200)?.likes).toBe(10);
+  });
+
+  it("prefers the account's own daily figure over the sum of its posts, per metric", async () => {
+    const acc = await newAccount('wechat_oa');
+    await ingest(acc, 'content', [
+      {
+        row: 2,
+        externalId: 'a1',
+        title: 'x',
+        date: '2026-11-05',
+        metrics: { views: 300, shares: 7 },
+      },
+      {
+        row: 3,
+        externalId: 'a2',
+        title: 'y',
+        date: '2026-11-05',
+        metrics: { views: 200, shares: 3 },
+      },
+    ]);
+    await ingest(acc, 'account', [
+      { row: 2, date: '2026-11-05', channel: 'all', metrics: { views: 900 } },
+      { row: 3, date: '2026-11-05', channel: '搜一搜', metrics: { views: 100 } },
+    ]);
+    const [r] = await t.db.database.db
+      .select()
+      .from(metricRollups)
+      .where(eq(metricRollups.accountId, acc));
+    expect(r?.views).toBe(900);
+    expect(r?.shares).toBe(10);
+    expect(r?.posts).toBe(2);
+  });
+
+  it('keeps rollups equal to the raw rows after random inserts and updates', async () => {
+    const acc = await newAccount();
+    let seed = 7;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let round = 0; round < 6; round++) {
+      const content: TNormalizedRow[] = Array.from({ length: 25 }, (_, i) => ({
+        row: i + 2,
+        externalId: `p${Math.floor(rand() * 40)}`,
+        title: 't',
+        date: `2026-10-${String(1 + Math.floor(rand() * 9)).padStart(2, '0')}`,
+        metrics: {
+          views: Math.floor(rand() * 1000),
+          likes: rand() < 0.3 ? undefined : Math.floor(rand() * 50),
+          completionRate: rand() < 0.5 ? undefined : rand(),
+        },
+      }));
+      await ingest(acc, 'content', content);
+      const daily: TNormalizedRow[] = Array.from({ length: 4 }, (_, i) => ({
+        row: i + 2,
+        date: `2026-10-${String(1 + Math.floor(rand() * 9)).padStart(2, '0')}`,
+        channel: rand() < 0.5 ? 'all' : '推荐',
+        metrics: { followersGained: Math.floor(rand() * 20), followersTotal: 1000 + round * 10 },
+      }));
+      await ingest(acc, 'account', daily);
+    }
+    const db = t.db.database.db;
+    const pm = await db.select().from(postMetrics).where(eq(postMetrics.accountId, acc));
+    const am = await db.select().from(accountMetrics).where(eq(accountMetrics.accountId, acc));
+    const ru = await db.select().from(metricRollups).where(eq(metricRollups.accountId, acc));
+    const days = [...new Set([...pm.map((x) => x.date), ...am.map((x) => x.date)])].sort();
+    expect(ru.map((r) => r.date).sort()).toEqual(days);
+    for (const day of days) {
+      const roll = ru.find((r) => r.date === day);
+      const ps = pm.filter((x) => x.date === day);
+      const as = am.filter((x) => x.date === day);
+      const own = as.some((a) => a.channel === 'all') ? as.filter((a) => a.channel === 'all') : as;
+      expect(roll?.posts).toBe(ps.length);
+      for (const k of METRIC_KEYS) {
+        if ((WEIGHTED_KEYS as readonly string[]).includes(k)) continue;
+        const ownVals = own.map((a) => a[k]).filter((v): v is number => v !== null);
+        const postVals = ps.map((p) => p[k]).filter((v): v is number => v !== null);
+        const agg = (vs: number[]) =>
+          METRICS[k].kind === 'total' && own.length > 0
+            ? Math.max(...vs)
+            : vs.reduce((a, b) => a + b, 0);
+        const expected =
+          ownVals.length > 0 ? agg(ownVals) : postVals.length > 0 ? agg(postVals) : null;
+        expect(roll?.[k] ?? null, `${day} ${k}`).toBe(expected);
+      }
+      const rated = ps.filter((p) => p.completionRate !== null && p.views !== null);
+      const wb = rated.reduce((a, p) => a + (p.views ?? 0), 0);
+      if (wb > 0) {
+        const w = rated.reduce((a, p) => a + (p.completionRate ?? 0) * (p.views ?? 0), 0);
+        expect(roll?.completionRate).toBeCloseTo(w / wb, 9);
+      }
+    }
+  });
+});

@@ -1,0 +1,330 @@
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  METRIC_KEYS,
+  METRICS,
+  normalizeCellText,
+  type TImportGrain,
+  type TMetricKey,
+  type TNormalizedRow,
+} from '@yunce/core';
+import type { DbOrTx } from '../../platform/db/client';
+import { pgArray, rowsOf } from '../../platform/db/sql';
+import { metricColumn, WEIGHTED_KEYS } from './analytics.tables';
+
+/** Rows go to the database in statements of this many (unnest arrays stay a sane size). */
+const CHUNK = 2000;
+
+export type IngestInput = {
+  workspaceId: string;
+  accountId: string;
+  grain: TImportGrain;
+  rows: readonly (TNormalizedRow & { pillar?: string })[];
+  /** e.g. `import:douyin.works`, `api`, `demo`. */
+  source: string;
+  importId: string | null;
+  at: Date;
+};
+
+export type IngestResult = { created: number; updated: number; skipped: number };
+
+const metricList = sql.raw(METRIC_KEYS.map((k) => `"${metricColumn(k)}"`).join(', '));
+const num = (v: number | undefined) => (v === undefined ? null : String(v));
+const minute = (d: Date) => d.toISOString().slice(0, 16);
+
+/** The identity of a post without id or URL: its title (normalised) and publish minute or day. */
+export function titleKeyOf(row: TNormalizedRow): string {
+  const when = row.publishedAt ? minute(row.publishedAt) : row.date;
+  return `${normalizeCellText(row.title ?? '').toLowerCase()}|${when}`;
+}
+
+/** Typed arrays of one metric per row, as unnest arguments. */
+function metricArrays(rows: readonly TNormalizedRow[]): SQL {
+  return sql.join(
+    METRIC_KEYS.map((k) => sql`${pgArray(rows.map((r) => num(r.metrics[k])))}::float8[]`),
+    sql`, `,
+  );
+}
+
+/** On a re-import a metric the new file leaves blank keeps its stored value. */
+const keepOld = (table: string) =>
+  sql.raw(
+    METRIC_KEYS.map(
+      (k) =>
+        `"${metricColumn(k)}" = COALESCE(EXCLUDED."${metricColumn(k)}", ${table}."${metricColumn(k)}")`,
+    ).join(', '),
+  );
+
+/**
+ * Writes normalised rows into posts/post_metrics or account_metrics inside the caller's
+ * transaction, updating what an earlier import wrote (never duplicating it), then rebuilds the
+ * rollups of the days touched. A handful of set-based statements per 2,000 rows.
+ */
+export async function ingestRows(tx: DbOrTx, input: IngestInput): Promise<IngestResult> {
+  const result: IngestResult = { created: 0, updated: 0, skipped: 0 };
+  const days = new Set<string>();
+  for (let i = 0; i < input.rows.length; i += CHUNK) {
+    const chunk = input.rows.slice(i, i + CHUNK);
+    const r =
+      input.grain === 'content'
+        ? await ingestPosts(tx, input, chunk)
+        : await ingestAccountRows(tx, input, chunk);
+    result.created += r.created;
+    result.updated += r.updated;
+    result.skipped += r.skipped;
+    for (const d of r.days) days.add(d);
+  }
+  await rebuildRollups(tx, input.workspaceId, input.accountId, [...days]);
+  return result;
+}
+
+async function ingestAccountRows(
+  tx: DbOrTx,
+  input: IngestInput,
+  rows: readonly TNormalizedRow[],
+): Promise<IngestResult & { days: string[] }> {
+  // The last row for a (day, channel) wins, as it would in the spreadsheet.
+  const byKey = new Map<string, TNormalizedRow>();
+  for (const r of rows) byKey.set(`${r.date}|${r.channel ?? 'all'}`, r);
+  const list = [...byKey.values()];
+  const existing = rowsOf(
+    await tx.execute(sql`
+      SELECT date::text AS date, channel FROM account_metrics
+      WHERE account_id = ${input.accountId}::uuid
+        AND (date::text || '|' || channel) = ANY(${pgArray([...byKey.keys()])}::text[])`),
+  );
+  const updated = existing.length;
+  await tx.execute(sql`
+    INSERT INTO account_metrics (workspace_id, account_id, date, channel, ${metricList}, source, import_id, imported_at)
+    SELECT ${input.workspaceId}::uuid, ${input.accountId}::uuid, v.*, ${input.source}, ${input.importId}::uuid, ${input.at.toISOString()}::timestamptz
+    FROM unnest(
+      ${pgArray(list.map((r) => r.date))}::date[],
+      ${pgArray(list.map((r) => r.channel ?? 'all'))}::text[],
+      ${metricArrays(list)}
+    ) AS v
+    ON CONFLICT (account_id, date, channel) DO UPDATE SET ${keepOld('account_metrics')},
+      source = EXCLUDED.source, import_id = EXCLUDED.import_id, imported_at = EXCLUDED.imported_at`);
+  return {
+    created: list.length - updated,
+    updated,
+    skipped: rows.length - list.length,
+    days: [...new Set(list.map((r) => r.date))],
+  };
+}
+
+async function ingestPosts(
+  tx: DbOrTx,
+  input: IngestInput,
+  rows: readonly (TNormalizedRow & { pillar?: string })[],
+): Promise<IngestResult & { days: string[] }> {
+  const keyed = rows.map((r) => ({
+    r,
+    externalId: r.externalId ?? null,
+    url: r.externalId ? null : (r.url ?? null),
+    titleKey: r.externalId || r.url ? null : titleKeyOf(r),
+  }));
+  // Find the posts these rows are about: by platform id, else URL, else title + time.
+  const found = rowsOf(
+    await tx.execute(sql`
+      SELECT id, external_id, url, title_key FROM posts
+      WHERE account_id = ${input.accountId}::uuid AND (
+        external_id = ANY(${pgArray(keyed.flatMap((k) => (k.externalId ? [k.externalId] : [])))}::text[])
+        OR url = ANY(${pgArray(keyed.flatMap((k) => (k.url ? [k.url] : [])))}::text[])
+        OR url = ANY(${pgArray(keyed.flatMap((k) => (k.externalId && k.r.url ? [k.r.url] : [])))}::text[])
+        OR title_key = ANY(${pgArray(keyed.flatMap((k) => (k.titleKey ? [k.titleKey] : [])))}::text[]))`),
+  );
+  const byExt = new Map<string, string>();
+  const byUrl = new Map<string, string>();
+  const byTitle = new Map<string, string>();
+  for (const f of found) {
+    const id = String(f.id);
+    if (typeof f.external_id === 'string') byExt.set(f.external_id, id);
+    if (typeof f.url === 'string') byUrl.set(f.url, id);
+    if (typeof f.title_key === 'string') byTitle.set(f.title_key, id);
+  }
+  const lookup = (k: (typeof keyed)[number]) =>
+    (k.externalId ? byExt.get(k.externalId) : undefined) ??
+    (k.r.url ? byUrl.get(k.r.url) : undefined) ??
+    (k.titleKey ? byTitle.get(k.titleKey) : undefined);
+
+  // New posts, one per identity (a file may list a post twice: the last row wins).
+  const fresh = new Map<string, (typeof keyed)[number]>();
+  for (const k of keyed) {
+    if (lookup(k)) continue;
+    fresh.set(k.externalId ?? k.url ?? k.titleKey ?? '', k);
+  }
+  if (fresh.size > 0) {
+    const list = [...fresh.values()];
+    // Link to what Yunce published: same account and the platform id or URL it reported.
+    const inserted = rowsOf(
+      await tx.execute(sql`
+        INSERT INTO posts (workspace_id, account_id, item_id, publication_id, external_id, url, title, title_key,
+                           published_at, published_on, format, pillar, origin, created_at, updated_at)
+        SELECT ${input.workspaceId}::uuid, ${input.accountId}::uuid, pub.item_id, pub.id, v.external_id, v.url, v.title,
+               v.title_key, v.published_at, v.published_on, COALESCE(ci.format, v.format), COALESCE(ci.pillar, v.pillar),
+               CASE WHEN pub.id IS NULL THEN ${input.source === 'api' ? 'api' : 'imported'} ELSE 'yunce' END,
+               ${input.at.toISOString()}::timestamptz, ${input.at.toISOString()}::timestamptz
+        FROM unnest(
+          ${pgArray(list.map((k) => k.externalId))}::text[],
+          ${pgArray(list.map((k) => k.r.url ?? null))}::text[],
+          ${pgArray(list.map((k) => k.r.title?.trim() || k.r.externalId || k.r.url || '（无标题）'))}::text[],
+          ${pgArray(list.map((k) => k.titleKey))}::text[],
+          ${pgArray(list.map((k) => (k.r.publishedAt ? k.r.publishedAt.toISOString() : null)))}::timestamptz[],
+          ${pgArray(list.map((k) => k.r.date))}::date[],
+          ${pgArray(list.map((k) => k.r.format ?? null))}::text[],
+          ${pgArray(list.map((k) => k.r.pillar ?? null))}::text[]
+        ) AS v(external_id, url, title, title_key, published_at, published_on, format, pillar)
+        LEFT JOIN LATERAL (
+          SELECT p.id, p.item_id FROM publications p
+          WHERE p.account_id = ${input.accountId}::uuid AND p.status = 'published'
+            AND ((v.external_id IS NOT NULL AND p.external_id = v.external_id) OR (v.url IS NOT NULL AND p.url = v.url))
+          LIMIT 1
+        ) pub ON true
+        LEFT JOIN content_items ci ON ci.id = pub.item_id
+        ON CONFLICT DO NOTHING
+        RETURNING id, external_id, url, title_key`),
+    );
+    for (const f of inserted) {
+      const id = String(f.id);
+      if (typeof f.external_id === 'string') byExt.set(f.external_id, id);
+      if (typeof f.url === 'string') byUrl.set(f.url, id);
+      if (typeof f.title_key === 'string') byTitle.set(f.title_key, id);
+    }
+  }
+  // Keep the newest details the export gives (title edits, a time of day it lacked before).
+  const metricRows = new Map<string, { postId: string; r: TNormalizedRow }>();
+  let skipped = 0;
+  for (const k of keyed) {
+    const postId = lookup(k);
+    if (!postId) {
+      skipped++;
+      continue;
+    }
+    metricRows.set(`${postId}|${k.r.date}`, { postId, r: k.r });
+  }
+  const list = [...metricRows.values()];
+  if (list.length === 0) return { created: 0, updated: 0, skipped, days: [] };
+  const existing = rowsOf(
+    await tx.execute(sql`
+      SELECT post_id FROM post_metrics
+      WHERE (post_id::text || '|' || date::text) = ANY(${pgArray([...metricRows.keys()])}::text[])`),
+  );
+  await tx.execute(sql`
+    UPDATE posts p SET
+      title = COALESCE(NULLIF(v.title, ''), p.title),
+      published_at = COALESCE(v.published_at, p.published_at),
+      updated_at = ${input.at.toISOString()}::timestamptz
+    FROM unnest(
+      ${pgArray(list.map((x) => x.postId))}::uuid[],
+      ${pgArray(list.map((x) => x.r.title?.trim() ?? null))}::text[],
+      ${pgArray(list.map((x) => (x.r.publishedAt ? x.r.publishedAt.toISOString() : null)))}::timestamptz[]
+    ) AS v(id, title, published_at)
+    WHERE p.id = v.id`);
+  await tx.execute(sql`
+    INSERT INTO post_metrics (workspace_id, account_id, post_id, date, ${metricList}, source, import_id, imported_at)
+    SELECT ${input.workspaceId}::uuid, ${input.accountId}::uuid, v.*, ${input.source}, ${input.importId}::uuid, ${input.at.toISOString()}::timestamptz
+    FROM unnest(
+      ${pgArray(list.map((x) => x.postId))}::uuid[],
+      ${pgArray(list.map((x) => x.r.date))}::date[],
+      ${metricArrays(list.map((x) => x.r))}
+    ) AS v
+    ON CONFLICT (post_id, date) DO UPDATE SET ${keepOld('post_metrics')},
+      source = EXCLUDED.source, import_id = EXCLUDED.import_id, imported_at = EXCLUDED.imported_at`);
+  const updated = existing.length;
+  return {
+    created: list.length - updated,
+    updated,
+    skipped: skipped + (rows.length - skipped - list.length),
+    days: [...new Set(list.map((x) => x.r.date))],
+  };
+}
+
+/** SQL for one rollup column of the account-level side: the 'all' row, else the channel sum. */
+function accountSide(k: TMetricKey): string {
+  const c = `"${metricColumn(k)}"`;
+  const kind = METRICS[k].kind;
+  const agg =
+    kind === 'total'
+      ? `max(${c})`
+      : kind === 'rate' || kind === 'seconds'
+        ? `avg(${c})`
+        : `sum(${c})`;
+  return `CASE WHEN bool_or(channel = 'all') THEN max(${c}) FILTER (WHERE channel = 'all') ELSE ${agg} END`;
+}
+
+/**
+ * Rebuilds the daily rollups of one account for some days from the raw rows: the account's own
+ * figure where it has one, else the sum over its posts (see metricRollups).
+ */
+export async function rebuildRollups(
+  tx: DbOrTx,
+  workspaceId: string,
+  accountId: string,
+  days: readonly string[],
+): Promise<void> {
+  if (days.length === 0) return;
+  const additive = METRIC_KEYS.filter((k) => !(WEIGHTED_KEYS as readonly string[]).includes(k));
+  const aCols = METRIC_KEYS.map((k) => `${accountSide(k)} AS "${metricColumn(k)}"`);
+  const weightedA = WEIGHTED_KEYS.flatMap((k) => {
+    const base = METRICS[k].base ?? 'views';
+    const c = `"${metricColumn(k)}"`;
+    const b = `"${metricColumn(base)}"`;
+    const pick = (e: string) =>
+      `CASE WHEN bool_or(channel = 'all') THEN sum(${e}) FILTER (WHERE channel = 'all') ELSE sum(${e}) END`;
+    return [
+      `${pick(`${c} * ${b}`)} AS "${metricColumn(k)}_w"`,
+      `${pick(`CASE WHEN ${c} IS NOT NULL THEN ${b} END`)} AS "${metricColumn(k)}_wb"`,
+    ];
+  });
+  const pCols = additive.map((k) => `sum("${metricColumn(k)}") AS "${metricColumn(k)}"`);
+  const weightedP = WEIGHTED_KEYS.flatMap((k) => {
+    const base = METRICS[k].base ?? 'views';
+    const c = `"${metricColumn(k)}"`;
+    const b = `"${metricColumn(base)}"`;
+    return [
+      `sum(${c} * ${b}) AS "${metricColumn(k)}_w"`,
+      `sum(CASE WHEN ${c} IS NOT NULL THEN ${b} END) AS "${metricColumn(k)}_wb"`,
+    ];
+  });
+  // Weighted means keep both sides' weights; a side without the base counts by plain average.
+  const finalCols = [
+    ...additive.map((k) => `COALESCE(a."${metricColumn(k)}", p."${metricColumn(k)}")`),
+    ...WEIGHTED_KEYS.map((k) => {
+      const c = metricColumn(k);
+      return `CASE WHEN a."${c}_wb" > 0 THEN a."${c}_w" / a."${c}_wb"
+                   WHEN a."${c}" IS NOT NULL THEN a."${c}"
+                   WHEN p."${c}_wb" > 0 THEN p."${c}_w" / p."${c}_wb"
+                   ELSE p."${c}_avg" END`;
+    }),
+    ...WEIGHTED_KEYS.flatMap((k) => {
+      const c = metricColumn(k);
+      return [
+        `CASE WHEN a."${c}_wb" > 0 THEN a."${c}_w" WHEN a."${c}" IS NOT NULL THEN NULL ELSE p."${c}_w" END`,
+        `CASE WHEN a."${c}_wb" > 0 THEN a."${c}_wb" WHEN a."${c}" IS NOT NULL THEN NULL ELSE p."${c}_wb" END`,
+      ];
+    }),
+  ];
+  const insertCols = [
+    ...additive.map((k) => `"${metricColumn(k)}"`),
+    ...WEIGHTED_KEYS.map((k) => `"${metricColumn(k)}"`),
+    ...WEIGHTED_KEYS.flatMap((k) => [`"${metricColumn(k)}_w"`, `"${metricColumn(k)}_wb"`]),
+  ];
+  const avgP = WEIGHTED_KEYS.map((k) => `avg("${metricColumn(k)}") AS "${metricColumn(k)}_avg"`);
+  const dayList = pgArray([...days]);
+  await tx.execute(sql`
+    DELETE FROM metric_rollups WHERE account_id = ${accountId}::uuid AND date = ANY(${dayList}::date[])`);
+  await tx.execute(sql`
+    INSERT INTO metric_rollups (workspace_id, account_id, date, posts, ${sql.raw(insertCols.join(', '))})
+    SELECT ${workspaceId}::uuid, ${accountId}::uuid, d.date, COALESCE(p.posts, 0), ${sql.raw(finalCols.join(',\n'))}
+    FROM unnest(${dayList}::date[]) AS d(date)
+    LEFT JOIN (
+      SELECT date, ${sql.raw([...aCols, ...weightedA].join(', '))}
+      FROM account_metrics WHERE account_id = ${accountId}::uuid AND date = ANY(${dayList}::date[])
+      GROUP BY date
+    ) a ON a.date = d.date
+    LEFT JOIN (
+      SELECT date, count(*)::int AS posts, ${sql.raw([...pCols, ...weightedP, ...avgP].join(', '))}
+      FROM post_metrics WHERE account_id = ${accountId}::uuid AND date = ANY(${dayList}::date[])
+      GROUP BY date
+    ) p ON p.date = d.date
+    WHERE a.date IS NOT NULL OR p.date IS NOT NULL`);
+}
