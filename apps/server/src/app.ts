@@ -33,6 +33,7 @@ import { internalRoutes } from './modules/system/internal.routes';
 import { contentRoutes } from './modules/content/content.routes';
 import { publishingRoutes } from './modules/publishing/publishing.routes';
 import { channelsRoutes } from './modules/notifications/channels.routes';
+import { analyticsRoutes } from './modules/analytics/analytics.routes';
 import type { Mailer } from './modules/notifications/mailer';
 import type { SafeFetch } from './modules/publishing/connectors/ssrf';
 import { assertPublicUrl, ConnectorError } from './modules/publishing/connectors';
@@ -209,6 +210,14 @@ export async function buildApp(
     },
   });
   channelsRoutes(app, { channels: services.channels });
+  analyticsRoutes(app, {
+    imports: services.imports,
+    queries: services.analytics,
+    goals: services.goals,
+    insights: services.insights,
+    timeZoneOf: async (workspaceId) =>
+      (await services.workspaces.findTimeZone(workspaceId)) ?? 'Asia/Shanghai',
+  });
   contentRoutes(app, {
     content: services.content,
     approval: services.approval,

@@ -35,6 +35,39 @@ export function queues(services: Services): QueueDefinition[] {
       },
     },
     {
+      name: 'analytics.import',
+      work: { pollingIntervalSeconds: 1, batchSize: 1 },
+      handler: async (jobs) => {
+        for (const job of jobs) {
+          const { importId } = job.data as { importId?: string };
+          if (importId) await services.imports.runImportJob(importId);
+        }
+      },
+    },
+    {
+      // Every morning (Asia/Shanghai 08:30): anomalies against each account's own baseline and
+      // goals that turned off track.
+      name: 'analytics.watch',
+      cron: '30 0 * * *',
+      handler: async () => {
+        await services.insights.watch();
+      },
+    },
+    {
+      name: 'analytics.weekly-report',
+      cron: '0 1 * * 1',
+      handler: async () => {
+        await services.insights.announceReports('weekly');
+      },
+    },
+    {
+      name: 'analytics.monthly-report',
+      cron: '0 1 1 * *',
+      handler: async () => {
+        await services.insights.announceReports('monthly');
+      },
+    },
+    {
       name: 'system.purge-sessions',
       cron: '17 * * * *',
       handler: async () => {

@@ -56,6 +56,9 @@ export async function start(opts: {
   }
 
   const jobs = await startJobs(database, { work: opts.role !== 'web', queues: queues(services) });
+  services.setSendJob(async (queue, data) => {
+    await jobs.send(queue, data);
+  });
   services.setEnqueue(async (publicationId, at) => {
     await jobs.send(
       'publishing.publish',

@@ -23,6 +23,11 @@ import { createContentSettingsService } from './modules/content/content.settings
 import { createContentService } from './modules/content/content.service';
 import { createApprovalService } from './modules/content/content.approval';
 import { createChannelsService } from './modules/notifications/channels.service';
+import { createImportsService } from './modules/analytics/analytics.imports';
+import { createAnalyticsQueries } from './modules/analytics/analytics.queries';
+import { createGoalsService } from './modules/analytics/goals.service';
+import { createInsightsService } from './modules/analytics/analytics.insights';
+import { postingHeatmap, recommendSlots } from '@yunce/core';
 import { createSmtpMailer } from './modules/notifications/mailer';
 
 export type ServiceDeps = Pick<
@@ -66,6 +71,9 @@ export function createServices(deps: ServiceDeps) {
   const approval = createApprovalService({ database, clock, settings: contentSettings });
   // The job queue starts after the services (its handlers need them), so enqueueing is bound late.
   let enqueue: (publicationId: string, at: Date) => Promise<void> = () => Promise.resolve();
+  let sendJob: (queue: string, data: { importId: string }) => Promise<void> = () =>
+    Promise.resolve();
+  const queries = createAnalyticsQueries({ database });
   const secrets = deps.secretBox ?? secretBoxFor(config);
   const publishing = createPublishingService({
     database,
@@ -77,6 +85,24 @@ export function createServices(deps: ServiceDeps) {
     enqueue: (id, at) => enqueue(id, at),
     catchUpMinutes: config.catchUpMinutes,
     publicUrl: config.publicUrl,
+    // The account's own best hours over the last half year of its posts, once it has enough.
+    bestSlots: async (workspaceId, accountId, timeZone) => {
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone }).format(clock.now());
+      const from = new Date(Date.parse(`${today}T00:00:00Z`) - 182 * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+      const history = await queries.postPerformance({
+        workspaceId,
+        from,
+        to: today,
+        accountIds: [accountId],
+        platform: null,
+      });
+      return recommendSlots(postingHeatmap(history, timeZone), { top: 5 }).slots.map((s) => ({
+        weekday: s.weekday,
+        hour: s.hour,
+      }));
+    },
   });
   const notifications = createNotificationsService({ database });
   const mailer =
@@ -94,6 +120,14 @@ export function createServices(deps: ServiceDeps) {
     ssrf: { allowPrivateHosts: config.webhookAllowHosts },
     ...(deps.eventFetch ? { fetchImpl: deps.eventFetch } : {}),
   });
+  const imports = createImportsService({
+    database,
+    clock,
+    storage,
+    sendJob: (queue, data) => sendJob(queue, data),
+  });
+  const goals = createGoalsService({ database, clock, queries });
+  const insights = createInsightsService({ database, clock, queries, goals });
   const today = createTodayService({ database, clock, publishing, contentSettings });
   return {
     workspaces,
@@ -108,9 +142,17 @@ export function createServices(deps: ServiceDeps) {
     notifications,
     channels,
     today,
+    imports,
+    analytics: queries,
+    goals,
+    insights,
     /** Called once the job queue runs. */
     setEnqueue(fn: typeof enqueue) {
       enqueue = fn;
+    },
+    /** Called once the job queue runs: how services queue background work. */
+    setSendJob(fn: typeof sendJob) {
+      sendJob = fn;
     },
   };
 }

@@ -142,6 +142,51 @@ describe.runIf(onPglite)('yunce CLI on the embedded database', () => {
     expect(readLiveLock(dir)).toBeUndefined();
   });
 
+  it('imports a platform export with a JSON summary, dry run first, and exits 1 on a broken file', async () => {
+    const dir = tempDir();
+    const e = { YUNCE_DATA_DIR: dir };
+    expect((await run(['demo'], e)).code).toBe(0);
+    const listed = JSON.parse((await run(['accounts', 'list', '--json'], e)).stdout) as {
+      id: string;
+      platform: string;
+    }[];
+    const xhs = listed.find((a) => a.platform === 'xiaohongshu');
+    expect(xhs).toBeDefined();
+    const fixtures = path.resolve(import.meta.dirname, '../modules/analytics/import/fixtures');
+    const file = path.join(fixtures, 'xiaohongshu-notes.xlsx');
+    const dry = await run(['import', file, '--account', xhs?.id ?? '', '--dry-run', '--json'], e);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(JSON.parse(dry.stdout)).toEqual({
+      preset: 'xiaohongshu.notes',
+      rows: 4,
+      created: 4,
+      updated: 0,
+      skipped: 0,
+      errors: [],
+    });
+    const real = await run(['import', file, '--account', xhs?.id ?? '', '--json'], e);
+    expect(JSON.parse(real.stdout)).toMatchObject({ created: 4, updated: 0 });
+    // Through a running server (it holds the embedded database): the same file updates.
+    const server = startServer([], { ...e, PORT: '0' });
+    await waitFor('the server to publish its port', () => readLiveLock(dir)?.port);
+    const again = await run(['import', file, '--account', xhs?.id ?? '', '--json'], e);
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ created: 0, updated: 4 });
+    const broken = await run(
+      ['import', path.join(fixtures, 'truncated.xlsx'), '--account', xhs?.id ?? '', '--json'],
+      e,
+    );
+    expect(broken.code).toBe(1);
+    const refusal = JSON.parse(broken.stdout) as { errors: { message: string }[] };
+    expect(refusal.errors[0]?.message.length).toBeGreaterThan(0);
+    server.child.kill('SIGTERM');
+    await waitFor(
+      'the server to stop',
+      () => (server.child.exitCode !== null ? true : undefined),
+      20_000,
+    );
+  });
+
   it('checks copy for compliance from a file or standard input, exiting 1 only when a finding blocks', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'post.txt');

@@ -11,10 +11,21 @@ import { listAllAccounts, type AccountListing } from '../modules/accounts/accoun
 import { ensureDemo, type DemoLogin } from '../modules/system/demo';
 import { announceDemoLogin, start, type Role } from '../main';
 import { defaultEngine } from '@yunce/core';
-import { PLATFORMS, type TPlatform } from '@yunce/contracts';
+import { PLATFORMS, type TImportSummary, type TPlatform } from '@yunce/contracts';
+import { DomainError } from '../platform/errors';
 import fs from 'node:fs';
 
 class CliError extends Error {}
+
+/** The running server refused the request (e.g. a file that cannot be imported). */
+class ServerRefusal extends CliError {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 function config(): Config {
   try {
@@ -29,6 +40,7 @@ async function askServer<T>(
   cfg: Config,
   method: 'GET' | 'POST',
   path: string,
+  body: unknown = {},
 ): Promise<T | undefined> {
   if (cfg.databaseUrl) return undefined;
   const lock = readLiveLock(cfg.dataDir);
@@ -45,13 +57,22 @@ async function askServer<T>(
       [LOCAL_TOKEN_HEADER]: lock.localToken,
       ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
     },
-    ...(method === 'POST' ? { body: '{}' } : {}),
+    ...(method === 'POST' ? { body: JSON.stringify(body) } : {}),
   }).catch((err: unknown) => {
     throw new CliError(
       `The running server (pid ${lock.pid}, port ${lock.port}) did not answer: ${(err as Error).message}`,
     );
   });
-  if (!res.ok) throw new CliError(`The running server answered ${res.status}: ${await res.text()}`);
+  if (!res.ok) {
+    const text = await res.text();
+    let message = text;
+    try {
+      message = (JSON.parse(text) as { error?: { message?: string } }).error?.message ?? text;
+    } catch {
+      // Not JSON: show the text.
+    }
+    throw new ServerRefusal(res.status, message);
+  }
   return (await res.json()) as T;
 }
 
@@ -213,6 +234,98 @@ accounts
       })),
     );
   });
+
+program
+  .command('import')
+  .description(
+    'Import a platform export (CSV/XLSX) into an account; re-importing updates instead of duplicating. Exits 1 when the file cannot be imported',
+  )
+  .argument('<file>', 'the exported file')
+  .requiredOption('--account <id>', 'the account it belongs to (see: yunce accounts list)')
+  .option(
+    '--preset <name>',
+    'a preset id (e.g. douyin.works) or a saved preset name; detected from the headers when absent',
+  )
+  .option('--dry-run', 'show what would happen, write nothing')
+  .option('--json', 'print {"preset","rows","created","updated","skipped","errors":[…]}')
+  .action(
+    async (
+      file: string,
+      opts: { account: string; preset?: string; dryRun?: boolean; json?: boolean },
+    ) => {
+      const cfg = config();
+      let bytes: Buffer;
+      try {
+        bytes = fs.readFileSync(file);
+      } catch (err) {
+        throw new CliError(
+          `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+        );
+      }
+      const fileName = file.split(/[\\/]/).pop() ?? file;
+      const options = {
+        accountId: opts.account,
+        ...(opts.preset ? { presetId: opts.preset } : {}),
+      };
+      let summary: TImportSummary;
+      try {
+        summary =
+          (await askServer<TImportSummary>(cfg, 'POST', '/api/internal/import', {
+            file: bytes.toString('base64'),
+            fileName,
+            ...options,
+            dryRun: Boolean(opts.dryRun),
+          })) ??
+          (await withDatabase(cfg, async ({ database }) => {
+            await migrate(database);
+            const services = createServices({
+              config: cfg,
+              database,
+              clock: systemClock,
+              storage: createLocalStorage(cfg.storageDir),
+            });
+            return services.imports.importForCli(bytes, fileName, options, Boolean(opts.dryRun));
+          }));
+      } catch (err) {
+        const refused =
+          err instanceof ServerRefusal
+            ? err.message
+            : err instanceof DomainError
+              ? err.message
+              : null;
+        if (refused === null) throw err;
+        if (opts.json) {
+          console.log(
+            JSON.stringify(
+              {
+                preset: null,
+                rows: 0,
+                created: 0,
+                updated: 0,
+                skipped: 0,
+                errors: [{ row: 0, column: 'file', message: refused }],
+              },
+              null,
+              2,
+            ),
+          );
+          process.exitCode = 1;
+          return;
+        }
+        throw new CliError(`${file} cannot be imported: ${refused}`);
+      }
+      if (opts.json) {
+        console.log(JSON.stringify(summary, null, 2));
+        return;
+      }
+      console.log(
+        `${opts.dryRun ? '(dry run) ' : ''}${fileName}: preset ${summary.preset ?? '-'}, ${summary.rows} rows — ${summary.created} new, ${summary.updated} updated, ${summary.skipped} skipped`,
+      );
+      for (const e of summary.errors.slice(0, 20))
+        console.log(`  row ${e.row} ${e.column}: ${e.message}`);
+      if (summary.errors.length > 20) console.log(`  … and ${summary.errors.length - 20} more`);
+    },
+  );
 
 function parsePlatform(value: string): TPlatform {
   if ((PLATFORMS as readonly string[]).includes(value)) return value as TPlatform;

@@ -29,6 +29,22 @@ function multipart(bytes: Buffer) {
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
+function multipartFile(bytes: Buffer, name: string, fields: Record<string, string>) {
+  const boundary = '----yunce-tenancy-import';
+  const parts = Object.entries(fields).map(([k, v]) =>
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+  );
+  const payload = Buffer.concat([
+    ...parts,
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n`,
+    ),
+    bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
 beforeAll(async () => {
   t = await createTestApp();
   a = await signUp(t, { workspaceName: 'A店' });
@@ -109,6 +125,43 @@ beforeAll(async () => {
   });
   expect(channel.statusCode).toBe(201);
   ids.channelId = channel.json<{ id: string }>().id;
+  const preset = await a.request({
+    method: 'POST',
+    url: `/api/v1/workspaces/${a.workspaceId}/analytics/presets`,
+    payload: {
+      name: '甲的映射',
+      mapping: {
+        grain: 'account',
+        columns: [{ header: '日期', field: 'date', parse: 'datetime' }],
+      },
+    },
+  });
+  ids.presetId = preset.json<{ id: string }>().id;
+  const csv = Buffer.from(
+    'external_id,title,published_at,views\na1,甲的帖子,2026-03-01 10:00,100\n',
+  );
+  const imported = await a.request({
+    method: 'POST',
+    url: `/api/v1/workspaces/${a.workspaceId}/analytics/imports`,
+    ...multipartFile(csv, 'a.csv', { accountId: ids.accountId ?? '' }),
+  });
+  expect(imported.statusCode, imported.body).toBe(201);
+  ids.importId = imported.json<{ id: string }>().id;
+  const goal = await a.request({
+    method: 'POST',
+    url: `/api/v1/workspaces/${a.workspaceId}/goals`,
+    payload: {
+      name: '甲的目标',
+      metric: 'views',
+      scope: 'workspace',
+      baseline: 0,
+      target: 1000,
+      startDate: '2026-03-01',
+      endDate: '2026-06-30',
+    },
+  });
+  expect(goal.statusCode, goal.body).toBe(201);
+  ids.goalId = goal.json<{ id: string }>().id;
   const btok = await b.request({
     method: 'POST',
     url: `/api/v1/workspaces/${b.workspaceId}/api-tokens`,

@@ -13,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import type { TImportMappingBody } from '@yunce/contracts';
 import { METRIC_KEYS, type TMetricKey } from '@yunce/core';
 import { accounts } from '../accounts/accounts.tables';
 import { contentItems } from '../content/content.tables';
@@ -220,7 +221,7 @@ export const importPresets = pgTable('import_presets', {
     .references(() => workspaces.id, { onDelete: 'cascade' }),
   name: text('name').notNull(),
   platform: text('platform'),
-  mapping: jsonb('mapping').$type<Record<string, unknown>>().notNull(),
+  mapping: jsonb('mapping').$type<TImportMappingBody>().notNull(),
   createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,11 +1,13 @@
 import { eq } from 'drizzle-orm';
-import type { TCreateAccountBody } from '@yunce/contracts';
+import type { TCreateAccountBody, TPlatform } from '@yunce/contracts';
 import type { Database } from '../../platform/db/client';
 import type { Clock } from '../../platform/clock';
 import { hashPassword, randomToken } from '../../platform/auth/secrets';
 import type { MemberActor } from '../../platform/actor';
 import type { Services } from '../../services';
 import { users } from '../auth/auth.tables';
+import { ingestRows } from '../analytics/analytics.ingest';
+import { generateDemoMetrics } from '../analytics/demo-metrics';
 
 export const DEMO_EMAIL = 'demo@yunce.local';
 export const DEMO_WORKSPACE = '示例店铺';
@@ -132,8 +134,103 @@ export async function ensureDemo(
     tokenId: null,
     ip: null,
   };
+  const created = [];
   for (const account of DEMO_ACCOUNTS) {
-    await services.accounts.createAccount(member, account, 'zh-CN');
+    created.push(await services.accounts.createAccount(member, account, 'zh-CN'));
   }
+  await seedDemoAnalytics(database, services, clock, member, created);
   return { email: DEMO_EMAIL, password, workspaceId, created: true };
+}
+
+/**
+ * A year of deterministic metrics for the demo accounts (posts, daily account figures) and two
+ * goals, so every chart and report has something true to its data to show. Marked source 'demo'.
+ */
+async function seedDemoAnalytics(
+  database: Database,
+  services: Services,
+  clock: Clock,
+  member: MemberActor,
+  created: {
+    id: string;
+    platform: TPlatform;
+    name: string;
+    postingPlan: { postsPerWeek: number } | null;
+  }[],
+): Promise<void> {
+  const timeZone = 'Asia/Shanghai';
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone }).format(clock.now());
+  const data = generateDemoMetrics({
+    seed: 20260101,
+    today,
+    accounts: created
+      .filter((a) => a.platform !== 'community')
+      .map((a) => ({
+        id: a.id,
+        platform: a.platform,
+        name: a.name,
+        postsPerWeek: a.postingPlan?.postsPerWeek ?? null,
+      })),
+  });
+  const at = clock.now();
+  for (const d of data) {
+    await database.db.transaction(async (tx) => {
+      const base = {
+        workspaceId: member.workspaceId,
+        accountId: d.accountId,
+        source: 'demo',
+        importId: null,
+        at,
+      };
+      await ingestRows(tx, { ...base, grain: 'account', rows: d.accountRows });
+      await ingestRows(tx, { ...base, grain: 'content', rows: d.postRows });
+    });
+  }
+  const addDays = (date: string, n: number) =>
+    new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  const monthStart = `${today.slice(0, 7)}-01`;
+  const xhs = created.find((a) => a.platform === 'xiaohongshu');
+  const yearly = await services.goals.create(
+    member,
+    {
+      name: '全网阅读/播放 年度增长',
+      metric: 'views',
+      scope: 'workspace',
+      baseline: 0,
+      target: 3_000_000,
+      startDate: addDays(today, -300),
+      endDate: addDays(today, 65),
+      note: '演示目标：按各平台导出的阅读/播放量累计计算。',
+    },
+    'zh-CN',
+  );
+  if (xhs) {
+    const series = await services.analytics.dailySeries(
+      {
+        workspaceId: member.workspaceId,
+        from: addDays(monthStart, -1),
+        to: addDays(monthStart, -1),
+        accountIds: [xhs.id],
+        platform: null,
+      },
+      'followersTotal',
+    );
+    const start = series[0]?.value ?? 0;
+    await services.goals.create(
+      member,
+      {
+        name: '小红书本月涨粉',
+        metric: 'followersTotal',
+        scope: 'account',
+        accountId: xhs.id,
+        baseline: start,
+        target: Math.round(start * 1.08),
+        startDate: monthStart,
+        endDate: addDays(addDays(monthStart, 32).slice(0, 8) + '01', -1),
+        parentId: yearly.id,
+        note: '演示目标：月末粉丝数比月初增长 8%。',
+      },
+      'zh-CN',
+    );
+  }
 }

@@ -20,6 +20,25 @@ export function internalRoutes(
       accounts: await listAllAccounts(deps.database.db),
     }),
   );
+  app.post(
+    '/api/internal/import',
+    { config: { local: true }, schema: { hide: true } },
+    async (req) => {
+      const body = req.body as {
+        file: string;
+        fileName: string;
+        accountId: string;
+        presetId?: string;
+        dryRun?: boolean;
+      };
+      return deps.services.imports.importForCli(
+        Buffer.from(body.file, 'base64'),
+        body.fileName,
+        { accountId: body.accountId, ...(body.presetId ? { presetId: body.presetId } : {}) },
+        Boolean(body.dryRun),
+      );
+    },
+  );
   app.post('/api/internal/demo', { config: { local: true }, schema: { hide: true } }, async () =>
     ensureDemo(deps.database, deps.services, deps.clock),
   );

@@ -102,6 +102,15 @@ export function createWorkspacesService(deps: {
   }
 
   const service = {
+    /** The workspace's IANA time zone, or null when there is no such workspace. */
+    async findTimeZone(workspaceId: string): Promise<string | null> {
+      const ws = await db.query.workspaces.findFirst({
+        columns: { timeZone: true },
+        where: eq(workspaces.id, workspaceId),
+      });
+      return ws?.timeZone ?? null;
+    },
+
     /** The role a person holds in a workspace, or null when they are not a member. */
     async findRole(workspaceId: string, userId: string): Promise<TRole | null> {
       const row = await db.query.memberships.findFirst({

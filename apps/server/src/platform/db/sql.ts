@@ -24,3 +24,18 @@ export function rowsOf(result: unknown): Record<string, unknown>[] {
   }
   return [];
 }
+
+/** A raw column value as text ('' for null), dates as ISO strings. */
+export function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
+    return String(value);
+  if (value instanceof Date) return value.toISOString();
+  return '';
+}
+
+/** textOf, but null for null or empty. */
+export function textOrNull(value: unknown): string | null {
+  const t = textOf(value);
+  return t === '' ? null : t;
+}
