@@ -5,11 +5,13 @@
 import { runComplianceBench } from './compliance.bench';
 import { runMatcherBench } from './matcher.bench';
 import { runPublishingBench } from './publishing.bench';
+import { runAnalyticsBench } from './analytics.bench';
 
 const benches: readonly (readonly [name: string, run: () => Promise<void>])[] = [
   ['matcher', runMatcherBench],
   ['compliance', runComplianceBench],
   ['publishing', runPublishingBench],
+  ['analytics', runAnalyticsBench],
 ];
 
 const only = process.argv.slice(2);

@@ -134,7 +134,8 @@ CREATE TABLE "metric_rollups" (
 	"ctr_w" double precision,
 	"ctr_wb" double precision,
 	"avg_watch_seconds_w" double precision,
-	"avg_watch_seconds_wb" double precision
+	"avg_watch_seconds_wb" double precision,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "post_metrics" (
@@ -168,6 +169,36 @@ CREATE TABLE "post_metrics" (
 	"source" text NOT NULL,
 	"import_id" uuid,
 	"imported_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "post_totals" (
+	"post_id" uuid PRIMARY KEY NOT NULL,
+	"workspace_id" uuid NOT NULL,
+	"account_id" uuid NOT NULL,
+	"published_on" date,
+	"impressions" double precision,
+	"reach" double precision,
+	"views" double precision,
+	"viewers" double precision,
+	"clicks" double precision,
+	"likes" double precision,
+	"comments" double precision,
+	"shares" double precision,
+	"saves" double precision,
+	"coins" double precision,
+	"danmaku" double precision,
+	"profile_visits" double precision,
+	"deliveries" double precision,
+	"followers_gained" double precision,
+	"followers_lost" double precision,
+	"followers_net" double precision,
+	"followers_total" double precision,
+	"completion_rate" double precision,
+	"ctr" double precision,
+	"avg_watch_seconds" double precision,
+	"conversions" double precision,
+	"orders" double precision,
+	"revenue" double precision
 );
 --> statement-breakpoint
 CREATE TABLE "posts" (
@@ -204,6 +235,9 @@ ALTER TABLE "metric_rollups" ADD CONSTRAINT "metric_rollups_account_id_accounts_
 ALTER TABLE "post_metrics" ADD CONSTRAINT "post_metrics_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "post_metrics" ADD CONSTRAINT "post_metrics_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "post_metrics" ADD CONSTRAINT "post_metrics_post_id_posts_id_fk" FOREIGN KEY ("post_id") REFERENCES "public"."posts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "post_totals" ADD CONSTRAINT "post_totals_post_id_posts_id_fk" FOREIGN KEY ("post_id") REFERENCES "public"."posts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "post_totals" ADD CONSTRAINT "post_totals_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "post_totals" ADD CONSTRAINT "post_totals_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "posts" ADD CONSTRAINT "posts_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "posts" ADD CONSTRAINT "posts_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "posts" ADD CONSTRAINT "posts_item_id_content_items_id_fk" FOREIGN KEY ("item_id") REFERENCES "public"."content_items"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -217,6 +251,8 @@ CREATE UNIQUE INDEX "metric_rollups_key" ON "metric_rollups" USING btree ("accou
 CREATE INDEX "metric_rollups_workspace_date_idx" ON "metric_rollups" USING btree ("workspace_id","date");--> statement-breakpoint
 CREATE UNIQUE INDEX "post_metrics_key" ON "post_metrics" USING btree ("post_id","date");--> statement-breakpoint
 CREATE INDEX "post_metrics_account_date_idx" ON "post_metrics" USING btree ("account_id","date");--> statement-breakpoint
+CREATE INDEX "post_totals_workspace_published_idx" ON "post_totals" USING btree ("workspace_id","published_on");--> statement-breakpoint
+CREATE INDEX "post_totals_account_idx" ON "post_totals" USING btree ("account_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "posts_account_external_key" ON "posts" USING btree ("account_id","external_id") WHERE external_id IS NOT NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX "posts_account_url_key" ON "posts" USING btree ("account_id","url") WHERE url IS NOT NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX "posts_account_title_key" ON "posts" USING btree ("account_id","title_key") WHERE title_key IS NOT NULL;--> statement-breakpoint

@@ -1,15 +1,43 @@
+// Building an Intl.DateTimeFormat costs tens of microseconds; imports convert every row's time.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+// Offsets change only at transitions, which fall on quarter hours in UTC in every zone; an
+// import converts thousands of times a second, so offsets are remembered per quarter hour.
+const QUARTER = 15 * 60_000;
+const offsets = new Map<string, number>();
+
 /** Offset of `timeZone` from UTC at instant `at`, in milliseconds (positive east of Greenwich). */
 export function zoneOffsetMs(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(at);
+  const t = at.getTime();
+  if (!Number.isFinite(t)) return computeOffset(at, timeZone);
+  const key = `${timeZone}|${Math.floor(t / QUARTER)}`;
+  const hit = offsets.get(key);
+  if (hit !== undefined) return hit;
+  const value = computeOffset(at, timeZone);
+  if (offsets.size > 50_000) offsets.clear();
+  offsets.set(key, value);
+  return value;
+}
+
+function computeOffset(at: Date, timeZone: string): number {
+  const parts = formatterFor(timeZone).formatToParts(at);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const asUtc = Date.UTC(
     get('year'),

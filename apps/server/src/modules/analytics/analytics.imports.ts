@@ -193,20 +193,25 @@ export function createImportsService(deps: {
     if (p.table.grain === 'account') {
       const found = rowsOf(
         await db.execute(sql`
-          SELECT date::text || '|' || channel AS k FROM account_metrics
-          WHERE account_id = ${p.account.id}::uuid
-            AND date::text || '|' || channel = ANY(${pgArray(rows.map((r) => `${r.date}|${r.channel ?? 'all'}`))}::text[])`),
+          SELECT am.date::text || '|' || am.channel AS k FROM account_metrics am
+          JOIN unnest(${pgArray(rows.map((r) => r.date))}::date[], ${pgArray(rows.map((r) => r.channel ?? 'all'))}::text[]) AS v(date, channel)
+            ON am.account_id = ${p.account.id}::uuid AND am.date = v.date AND am.channel = v.channel`),
       );
       const keys = new Set(found.map((f) => String(f.k)));
       for (const r of rows) if (keys.has(`${r.date}|${r.channel ?? 'all'}`)) existing.add(r.row);
       return existing;
     }
+    const acc = p.account.id;
     const found = rowsOf(
       await db.execute(sql`
-        SELECT external_id, url, title_key FROM posts WHERE account_id = ${p.account.id}::uuid AND (
-          external_id = ANY(${pgArray(rows.flatMap((r) => (r.externalId ? [r.externalId] : [])))}::text[])
-          OR url = ANY(${pgArray(rows.flatMap((r) => (r.url ? [r.url] : [])))}::text[])
-          OR title_key = ANY(${pgArray(rows.map((r) => titleKeyOf(r)))}::text[]))`),
+        SELECT external_id, url, title_key FROM posts WHERE account_id = ${acc}::uuid
+          AND external_id = ANY(${pgArray(rows.flatMap((r) => (r.externalId ? [r.externalId] : [])))}::text[])
+        UNION ALL
+        SELECT external_id, url, title_key FROM posts WHERE account_id = ${acc}::uuid
+          AND url = ANY(${pgArray(rows.flatMap((r) => (r.url ? [r.url] : [])))}::text[])
+        UNION ALL
+        SELECT external_id, url, title_key FROM posts WHERE account_id = ${acc}::uuid
+          AND title_key = ANY(${pgArray(rows.map((r) => titleKeyOf(r)))}::text[])`),
     );
     const ids = new Set(found.map((f) => f.external_id).filter(Boolean));
     const urls = new Set(found.map((f) => f.url).filter(Boolean));

@@ -8,6 +8,7 @@ import {
   metricRollups,
   postMetrics,
   posts,
+  postTotals,
   WEIGHTED_KEYS,
 } from './analytics.tables';
 
@@ -148,6 +149,16 @@ describe('ingesting metrics', () => {
     const pm = await db.select().from(postMetrics).where(eq(postMetrics.accountId, acc));
     const am = await db.select().from(accountMetrics).where(eq(accountMetrics.accountId, acc));
     const ru = await db.select().from(metricRollups).where(eq(metricRollups.accountId, acc));
+    const totals = await db.select().from(postTotals).where(eq(postTotals.accountId, acc));
+    const postIds = [...new Set(pm.map((x) => x.postId))].sort();
+    expect(totals.map((x) => x.postId).sort()).toEqual(postIds);
+    for (const row of totals) {
+      const mine = pm.filter((x) => x.postId === row.postId);
+      const sum = (k: 'views' | 'likes') =>
+        mine.some((x) => x[k] !== null) ? mine.reduce((a, x) => a + (x[k] ?? 0), 0) : null;
+      expect(row.views).toBe(sum('views'));
+      expect(row.likes).toBe(sum('likes'));
+    }
     const days = [...new Set([...pm.map((x) => x.date), ...am.map((x) => x.date)])].sort();
     expect(ru.map((r) => r.date).sort()).toEqual(days);
     for (const day of days) {

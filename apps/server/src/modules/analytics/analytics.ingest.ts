@@ -12,7 +12,7 @@ import { pgArray, rowsOf } from '../../platform/db/sql';
 import { metricColumn, WEIGHTED_KEYS } from './analytics.tables';
 
 /** Rows go to the database in statements of this many (unnest arrays stay a sane size). */
-const CHUNK = 2000;
+const CHUNK = 5000;
 
 export type IngestInput = {
   workspaceId: string;
@@ -62,6 +62,7 @@ const keepOld = (table: string) =>
 export async function ingestRows(tx: DbOrTx, input: IngestInput): Promise<IngestResult> {
   const result: IngestResult = { created: 0, updated: 0, skipped: 0 };
   const days = new Set<string>();
+  const touched = new Set<string>();
   for (let i = 0; i < input.rows.length; i += CHUNK) {
     const chunk = input.rows.slice(i, i + CHUNK);
     const r =
@@ -72,8 +73,10 @@ export async function ingestRows(tx: DbOrTx, input: IngestInput): Promise<Ingest
     result.updated += r.updated;
     result.skipped += r.skipped;
     for (const d of r.days) days.add(d);
+    for (const id of r.postIds) touched.add(id);
   }
-  await rebuildRollups(tx, input.workspaceId, input.accountId, [...days]);
+  await rebuildRollups(tx, input.workspaceId, input.accountId, [...days], input.at);
+  await rebuildPostTotals(tx, input.accountId, [...touched]);
   return result;
 }
 
@@ -81,16 +84,17 @@ async function ingestAccountRows(
   tx: DbOrTx,
   input: IngestInput,
   rows: readonly TNormalizedRow[],
-): Promise<IngestResult & { days: string[] }> {
+): Promise<IngestResult & { days: string[]; postIds: string[] }> {
   // The last row for a (day, channel) wins, as it would in the spreadsheet.
   const byKey = new Map<string, TNormalizedRow>();
   for (const r of rows) byKey.set(`${r.date}|${r.channel ?? 'all'}`, r);
   const list = [...byKey.values()];
+  // Joined through the unique key's index (a text comparison would scan the whole table).
   const existing = rowsOf(
     await tx.execute(sql`
-      SELECT date::text AS date, channel FROM account_metrics
-      WHERE account_id = ${input.accountId}::uuid
-        AND (date::text || '|' || channel) = ANY(${pgArray([...byKey.keys()])}::text[])`),
+      SELECT 1 FROM account_metrics am
+      JOIN unnest(${pgArray(list.map((r) => r.date))}::date[], ${pgArray(list.map((r) => r.channel ?? 'all'))}::text[]) AS v(date, channel)
+        ON am.account_id = ${input.accountId}::uuid AND am.date = v.date AND am.channel = v.channel`),
   );
   const updated = existing.length;
   await tx.execute(sql`
@@ -108,6 +112,7 @@ async function ingestAccountRows(
     updated,
     skipped: rows.length - list.length,
     days: [...new Set(list.map((r) => r.date))],
+    postIds: [],
   };
 }
 
@@ -115,7 +120,7 @@ async function ingestPosts(
   tx: DbOrTx,
   input: IngestInput,
   rows: readonly (TNormalizedRow & { pillar?: string })[],
-): Promise<IngestResult & { days: string[] }> {
+): Promise<IngestResult & { days: string[]; postIds: string[] }> {
   const keyed = rows.map((r) => ({
     r,
     externalId: r.externalId ?? null,
@@ -123,14 +128,20 @@ async function ingestPosts(
     titleKey: r.externalId || r.url ? null : titleKeyOf(r),
   }));
   // Find the posts these rows are about: by platform id, else URL, else title + time.
+  // One lookup per identity, each on its own index.
+  const ext = keyed.flatMap((k) => (k.externalId ? [k.externalId] : []));
+  const urls = keyed.flatMap((k) => (k.r.url ? [k.r.url] : []));
+  const titles = keyed.flatMap((k) => (k.titleKey ? [k.titleKey] : []));
   const found = rowsOf(
     await tx.execute(sql`
       SELECT id, external_id, url, title_key FROM posts
-      WHERE account_id = ${input.accountId}::uuid AND (
-        external_id = ANY(${pgArray(keyed.flatMap((k) => (k.externalId ? [k.externalId] : [])))}::text[])
-        OR url = ANY(${pgArray(keyed.flatMap((k) => (k.url ? [k.url] : [])))}::text[])
-        OR url = ANY(${pgArray(keyed.flatMap((k) => (k.externalId && k.r.url ? [k.r.url] : [])))}::text[])
-        OR title_key = ANY(${pgArray(keyed.flatMap((k) => (k.titleKey ? [k.titleKey] : [])))}::text[]))`),
+      WHERE account_id = ${input.accountId}::uuid AND external_id = ANY(${pgArray(ext)}::text[])
+      UNION
+      SELECT id, external_id, url, title_key FROM posts
+      WHERE account_id = ${input.accountId}::uuid AND url = ANY(${pgArray(urls)}::text[])
+      UNION
+      SELECT id, external_id, url, title_key FROM posts
+      WHERE account_id = ${input.accountId}::uuid AND title_key = ANY(${pgArray(titles)}::text[])`),
   );
   const byExt = new Map<string, string>();
   const byUrl = new Map<string, string>();
@@ -141,6 +152,7 @@ async function ingestPosts(
     if (typeof f.url === 'string') byUrl.set(f.url, id);
     if (typeof f.title_key === 'string') byTitle.set(f.title_key, id);
   }
+  const existedBefore = new Set([...byExt.values(), ...byUrl.values(), ...byTitle.values()]);
   const lookup = (k: (typeof keyed)[number]) =>
     (k.externalId ? byExt.get(k.externalId) : undefined) ??
     (k.r.url ? byUrl.get(k.r.url) : undefined) ??
@@ -190,7 +202,6 @@ async function ingestPosts(
       if (typeof f.title_key === 'string') byTitle.set(f.title_key, id);
     }
   }
-  // Keep the newest details the export gives (title edits, a time of day it lacked before).
   const metricRows = new Map<string, { postId: string; r: TNormalizedRow }>();
   let skipped = 0;
   for (const k of keyed) {
@@ -202,23 +213,28 @@ async function ingestPosts(
     metricRows.set(`${postId}|${k.r.date}`, { postId, r: k.r });
   }
   const list = [...metricRows.values()];
-  if (list.length === 0) return { created: 0, updated: 0, skipped, days: [] };
+  if (list.length === 0) return { created: 0, updated: 0, skipped, days: [], postIds: [] };
   const existing = rowsOf(
     await tx.execute(sql`
-      SELECT post_id FROM post_metrics
-      WHERE (post_id::text || '|' || date::text) = ANY(${pgArray([...metricRows.keys()])}::text[])`),
+      SELECT 1 FROM post_metrics pm
+      JOIN unnest(${pgArray(list.map((x) => x.postId))}::uuid[], ${pgArray(list.map((x) => x.r.date))}::date[]) AS v(post_id, date)
+        ON pm.post_id = v.post_id AND pm.date = v.date`),
   );
-  await tx.execute(sql`
-    UPDATE posts p SET
-      title = COALESCE(NULLIF(v.title, ''), p.title),
-      published_at = COALESCE(v.published_at, p.published_at),
-      updated_at = ${input.at.toISOString()}::timestamptz
-    FROM unnest(
-      ${pgArray(list.map((x) => x.postId))}::uuid[],
-      ${pgArray(list.map((x) => x.r.title?.trim() ?? null))}::text[],
-      ${pgArray(list.map((x) => (x.r.publishedAt ? x.r.publishedAt.toISOString() : null)))}::timestamptz[]
-    ) AS v(id, title, published_at)
-    WHERE p.id = v.id`);
+  // Keep the newest details the export gives for posts stored before (title edits, a time of
+  // day an earlier export lacked); posts created just now have them already.
+  const known = list.filter((x) => existedBefore.has(x.postId));
+  if (known.length > 0)
+    await tx.execute(sql`
+      UPDATE posts p SET
+        title = COALESCE(NULLIF(v.title, ''), p.title),
+        published_at = COALESCE(v.published_at, p.published_at),
+        updated_at = ${input.at.toISOString()}::timestamptz
+      FROM unnest(
+        ${pgArray(known.map((x) => x.postId))}::uuid[],
+        ${pgArray(known.map((x) => x.r.title?.trim() ?? null))}::text[],
+        ${pgArray(known.map((x) => (x.r.publishedAt ? x.r.publishedAt.toISOString() : null)))}::timestamptz[]
+      ) AS v(id, title, published_at)
+      WHERE p.id = v.id`);
   await tx.execute(sql`
     INSERT INTO post_metrics (workspace_id, account_id, post_id, date, ${metricList}, source, import_id, imported_at)
     SELECT ${input.workspaceId}::uuid, ${input.accountId}::uuid, v.*, ${input.source}, ${input.importId}::uuid, ${input.at.toISOString()}::timestamptz
@@ -235,7 +251,45 @@ async function ingestPosts(
     updated,
     skipped: skipped + (rows.length - skipped - list.length),
     days: [...new Set(list.map((x) => x.r.date))],
+    postIds: [...new Set(list.map((x) => x.postId))],
   };
+}
+
+/** A post's metrics over its rows `m`: sums, weighted means for rates, the largest total. */
+export function postAggregateSql(): string {
+  return METRIC_KEYS.map((k) => {
+    const c = metricColumn(k);
+    if ((WEIGHTED_KEYS as readonly string[]).includes(k)) {
+      const b = metricColumn(METRICS[k].base ?? 'views');
+      return `COALESCE(sum(m."${c}" * m."${b}") / NULLIF(sum(CASE WHEN m."${c}" IS NOT NULL THEN m."${b}" END), 0), avg(m."${c}")) AS "${c}"`;
+    }
+    if (METRICS[k].kind === 'total') return `max(m."${c}") AS "${c}"`;
+    return `sum(m."${c}") AS "${c}"`;
+  }).join(', ');
+}
+
+/** Rebuilds post_totals for some posts of an account (all of them when `postIds` is null). */
+export async function rebuildPostTotals(
+  tx: DbOrTx,
+  accountId: string,
+  postIds: readonly string[] | null,
+): Promise<void> {
+  if (postIds && postIds.length === 0) return;
+  // A join on unnest, not `= ANY(array)`: the latter compares each row with every element.
+  const ids = postIds ? pgArray([...postIds]) : null;
+  await tx.execute(
+    ids
+      ? sql`DELETE FROM post_totals t USING unnest(${ids}::uuid[]) AS v(id) WHERE t.post_id = v.id`
+      : sql`DELETE FROM post_totals WHERE account_id = ${accountId}::uuid`,
+  );
+  await tx.execute(sql`
+    INSERT INTO post_totals (post_id, workspace_id, account_id, published_on, ${metricList})
+    SELECT p.id, p.workspace_id, p.account_id, p.published_on, ${sql.raw(postAggregateSql())}
+    FROM posts p
+    ${ids ? sql`JOIN unnest(${ids}::uuid[]) AS v(id) ON v.id = p.id` : sql``}
+    JOIN post_metrics m ON m.post_id = p.id
+    WHERE p.account_id = ${accountId}::uuid
+    GROUP BY p.id`);
 }
 
 /** SQL for one rollup column of the account-level side: the 'all' row, else the channel sum. */
@@ -260,6 +314,7 @@ export async function rebuildRollups(
   workspaceId: string,
   accountId: string,
   days: readonly string[],
+  at: Date = new Date(),
 ): Promise<void> {
   if (days.length === 0) return;
   const additive = METRIC_KEYS.filter((k) => !(WEIGHTED_KEYS as readonly string[]).includes(k));
@@ -313,8 +368,8 @@ export async function rebuildRollups(
   await tx.execute(sql`
     DELETE FROM metric_rollups WHERE account_id = ${accountId}::uuid AND date = ANY(${dayList}::date[])`);
   await tx.execute(sql`
-    INSERT INTO metric_rollups (workspace_id, account_id, date, posts, ${sql.raw(insertCols.join(', '))})
-    SELECT ${workspaceId}::uuid, ${accountId}::uuid, d.date, COALESCE(p.posts, 0), ${sql.raw(finalCols.join(',\n'))}
+    INSERT INTO metric_rollups (workspace_id, account_id, date, updated_at, posts, ${sql.raw(insertCols.join(', '))})
+    SELECT ${workspaceId}::uuid, ${accountId}::uuid, d.date, ${at.toISOString()}::timestamptz, COALESCE(p.posts, 0), ${sql.raw(finalCols.join(',\n'))}
     FROM unnest(${dayList}::date[]) AS d(date)
     LEFT JOIN (
       SELECT date, ${sql.raw([...aCols, ...weightedA].join(', '))}

@@ -93,8 +93,13 @@ function rollupAggregates(): SQL {
   );
 }
 
-/** Aggregates over post_metrics rows `m` for whole posts. */
-function postAggregates(): SQL {
+/** The metric columns of rows `alias` as they are. */
+function metricSelect(alias: string): SQL {
+  return sql.raw(METRIC_KEYS.map((k) => `${alias}."${metricColumn(k)}"`).join(', '));
+}
+
+/** Aggregates over post_totals rows `m` of a group of posts (weighted means for rates). */
+function totalsAggregates(): SQL {
   return sql.raw(
     METRIC_KEYS.map((k) => {
       const c = metricColumn(k);
@@ -199,9 +204,8 @@ export function createAnalyticsQueries(deps: { database: Database }) {
         totals({ ...s, from: prev.from, to: prev.to }),
         platformsOf(s),
         db.execute(sql`
-          SELECT max(imported_at) AS at FROM post_metrics r WHERE r.workspace_id = ${s.workspaceId}::uuid ${accountFilter(s, 'r')}
-          UNION ALL
-          SELECT max(imported_at) FROM account_metrics r WHERE r.workspace_id = ${s.workspaceId}::uuid ${accountFilter(s, 'r')}`),
+          SELECT max(r.updated_at) AS at FROM metric_rollups r
+          WHERE r.workspace_id = ${s.workspaceId}::uuid ${accountFilter(s, 'r')}`),
       ]);
       const lastAt = rowsOf(last)
         .map((r) => (r.at ? new Date(textOf(r.at)) : null))
@@ -288,14 +292,13 @@ export function createAnalyticsQueries(deps: { database: Database }) {
           SELECT * FROM (
             SELECT p.id, p.item_id, p.title, p.url, p.account_id, a.name AS account_name, a.platform,
                    p.published_at, p.published_on::text AS published_on, p.format, COALESCE(ci.pillar, p.pillar) AS pillar,
-                   ${postAggregates()}
-            FROM posts p
+                   ${metricSelect('m')}
+            FROM post_totals m
+            JOIN posts p ON p.id = m.post_id
             JOIN accounts a ON a.id = p.account_id
             LEFT JOIN content_items ci ON ci.id = p.item_id
-            JOIN post_metrics m ON m.post_id = p.id
-            WHERE p.workspace_id = ${s.workspaceId}::uuid AND p.published_on BETWEEN ${s.from}::date AND ${s.to}::date
-            ${accountFilter(s, 'p')}
-            GROUP BY p.id, a.name, a.platform, ci.pillar
+            WHERE m.workspace_id = ${s.workspaceId}::uuid AND m.published_on BETWEEN ${s.from}::date AND ${s.to}::date
+            ${accountFilter(s, 'm')}
           ) t
           WHERE ${orderBy} IS NOT NULL
           ORDER BY ${orderBy} ${sql.raw(order === 'asc' ? 'ASC' : 'DESC')}, t.id
@@ -337,13 +340,13 @@ export function createAnalyticsQueries(deps: { database: Database }) {
       }[by];
       const rows = rowsOf(
         await db.execute(sql`
-          SELECT ${sql.raw(key)} AS k, max(a.name) AS account_name, count(DISTINCT p.id)::int AS posts, ${postAggregates()}
-          FROM posts p
+          SELECT ${sql.raw(key)} AS k, max(a.name) AS account_name, count(*)::int AS posts, ${totalsAggregates()}
+          FROM post_totals m
+          JOIN posts p ON p.id = m.post_id
           JOIN accounts a ON a.id = p.account_id
           LEFT JOIN content_items ci ON ci.id = p.item_id
-          JOIN post_metrics m ON m.post_id = p.id
-          WHERE p.workspace_id = ${s.workspaceId}::uuid AND p.published_on BETWEEN ${s.from}::date AND ${s.to}::date
-          ${accountFilter(s, 'p')}
+          WHERE m.workspace_id = ${s.workspaceId}::uuid AND m.published_on BETWEEN ${s.from}::date AND ${s.to}::date
+          ${accountFilter(s, 'm')}
           GROUP BY 1
           ORDER BY posts DESC`),
       );
@@ -500,27 +503,33 @@ export function createAnalyticsQueries(deps: { database: Database }) {
 
   /** Posts with a time of day and their engagement, for the heatmap and best slots. */
   async function postPerformance(s: Scope) {
+    // Engagement is computed in SQL (the same definition as engagement() in core: Xiaohongshu
+    // per view, the rest per impression, the other one when the first is missing), so only three
+    // columns per post come back.
     const rows = rowsOf(
       await db.execute(sql`
-        SELECT p.published_at, a.platform, ${postAggregates()}
-        FROM posts p
+        SELECT p.published_at, m.views,
+          (COALESCE(m.likes, 0) + COALESCE(m.comments, 0) + COALESCE(m.shares, 0) + COALESCE(m.saves, 0))
+            / NULLIF(CASE WHEN a.platform = 'xiaohongshu' THEN COALESCE(NULLIF(m.views, 0), m.impressions)
+                          ELSE COALESCE(NULLIF(m.impressions, 0), m.views) END, 0) AS engagement,
+          (m.likes IS NOT NULL OR m.comments IS NOT NULL OR m.shares IS NOT NULL OR m.saves IS NOT NULL) AS engaged
+        FROM post_totals m
+        JOIN posts p ON p.id = m.post_id
         JOIN accounts a ON a.id = p.account_id
-        JOIN post_metrics m ON m.post_id = p.id
-        WHERE p.workspace_id = ${s.workspaceId}::uuid AND p.published_at IS NOT NULL
-          AND p.published_on BETWEEN ${s.from}::date AND ${s.to}::date
-        ${accountFilter(s, 'p')}
-        GROUP BY p.id, a.platform`),
+        WHERE m.workspace_id = ${s.workspaceId}::uuid AND p.published_at IS NOT NULL
+          AND m.published_on BETWEEN ${s.from}::date AND ${s.to}::date
+        ${accountFilter(s, 'm')}`),
     );
     return rows.flatMap((r) => {
-      const metrics = metricsFrom(r);
-      const rate = engagement(metrics, textOf(r.platform) as TPlatform).rate;
+      if (r.engagement === null || r.engagement === undefined || r.engaged !== true) return [];
       const at = r.published_at instanceof Date ? r.published_at : new Date(textOf(r.published_at));
-      if (rate === null || Number.isNaN(at.getTime())) return [];
+      if (Number.isNaN(at.getTime())) return [];
+      const views = r.views === null || r.views === undefined ? undefined : Number(r.views);
       return [
         {
           publishedAt: at,
-          engagement: rate,
-          ...(metrics.views !== undefined ? { views: metrics.views } : {}),
+          engagement: Number(r.engagement),
+          ...(views !== undefined ? { views } : {}),
         },
       ];
     });

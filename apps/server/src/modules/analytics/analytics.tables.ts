@@ -126,6 +126,31 @@ export const postMetrics = pgTable(
   ],
 );
 
+/**
+ * Each post's metrics over all its days (sums; weighted means for rates), kept by every ingest
+ * for the posts it touched: content rankings, breakdowns and the heatmap read one row per post.
+ */
+export const postTotals = pgTable(
+  'post_totals',
+  {
+    postId: uuid('post_id')
+      .primaryKey()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    publishedOn: date('published_on', { mode: 'string' }),
+    ...metricColumns(),
+  },
+  (t) => [
+    index('post_totals_workspace_published_idx').on(t.workspaceId, t.publishedOn),
+    index('post_totals_account_idx').on(t.accountId),
+  ],
+);
+
 /** An account's own metrics on a day, per channel ('all' is the day's total). */
 export const accountMetrics = pgTable(
   'account_metrics',
@@ -165,6 +190,8 @@ export const metricRollups = pgTable(
     posts: integer('posts').notNull().default(0),
     ...metricColumns(),
     ...weightedColumns(),
+    /** When the day was last rebuilt (the dashboard's "data as of"). */
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('metric_rollups_key').on(t.accountId, t.date),

@@ -39,7 +39,8 @@ export interface TTableLimits {
 
 export const DEFAULT_TABLE_LIMITS: TTableLimits = {
   maxBytes: 20 * 1024 * 1024,
-  maxRows: 100_000,
+  // 100,000 data rows plus the few a header and a disclaimer take.
+  maxRows: 100_010,
   maxZipEntries: 200,
   maxEntryBytes: 100 * 1024 * 1024,
   maxUncompressedBytes: 300 * 1024 * 1024,
