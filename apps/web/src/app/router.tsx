@@ -27,6 +27,11 @@ const ApiTokensPage = lazy(() => import('../pages/settings/ApiTokensPage'));
 const AuditPage = lazy(() => import('../pages/settings/AuditPage'));
 const ContentSettingsPage = lazy(() => import('../pages/settings/ContentSettingsPage'));
 const NotificationSettingsPage = lazy(() => import('../pages/settings/NotificationSettingsPage'));
+const DashboardPage = lazy(() => import('../pages/analytics/DashboardPage'));
+const ImportPage = lazy(() => import('../pages/analytics/ImportPage'));
+const ReportsPage = lazy(() => import('../pages/analytics/ReportsPage'));
+const GoalsPage = lazy(() => import('../pages/goals/GoalsPage'));
+const GoalDetailPage = lazy(() => import('../pages/goals/GoalDetailPage'));
 
 function page(Component: ComponentType): ReactNode {
   return (
@@ -73,7 +78,8 @@ export function createRouter() {
         { path: 'accounts/new', element: page(AccountNewPage) },
         { path: 'accounts/:accountId', element: page(AccountDetailPage) },
         { path: 'accounts/:accountId/edit', element: page(AccountEditPage) },
-        { path: 'goals', element: planned('goals') },
+        { path: 'goals', element: page(GoalsPage) },
+        { path: 'goals/:goalId', element: page(GoalDetailPage) },
         { path: 'content', element: <Navigate to="library" replace /> },
         { path: 'content/library', element: page(ContentLibraryPage) },
         { path: 'content/calendar', element: page(ContentCalendarPage) },
@@ -83,7 +89,10 @@ export function createRouter() {
         { path: 'contacts', element: planned('contacts') },
         { path: 'communities', element: planned('communities') },
         { path: 'campaigns', element: planned('campaigns') },
-        { path: 'analytics', element: planned('analytics') },
+        { path: 'analytics', element: <Navigate to="dashboard" replace /> },
+        { path: 'analytics/dashboard', element: page(DashboardPage) },
+        { path: 'analytics/import', element: page(ImportPage) },
+        { path: 'analytics/reports', element: page(ReportsPage) },
         { path: 'competitors', element: planned('competitors') },
         { path: 'monitoring', element: planned('monitoring') },
         { path: 'academy', element: planned('academy') },

@@ -8,15 +8,14 @@ import type { MessageKey } from '../app/i18n/messages';
 import { PageHeader } from '../ui/PageHeader';
 import { useDates } from '../app/format';
 import { TodayWork } from '../modules/content/TodayWork';
+import { TodayAlerts } from '../modules/analytics/components/TodayAlerts';
 
-// Publishing and approvals are live below; these modules are not built yet.
+// Publishing, approvals, data alerts and goals are live below; these modules are not built yet.
 const COMING: readonly MessageKey[] = [
   'today.coming.inbox',
   'today.coming.followUps',
   'today.coming.community',
-  'today.coming.goals',
   'today.coming.incidents',
-  'today.coming.alerts',
 ];
 
 /** Today (今日运营). Until the modules that feed it exist, it says what will appear here. */
@@ -68,6 +67,7 @@ export default function TodayPage() {
               {t('today.gotoAccounts')}
             </Button>
           </Card>
+          <TodayAlerts />
         </Col>
       </Row>
     </>

@@ -2,12 +2,16 @@ import type { Messages } from './messages';
 import { contentEn } from '../../modules/content/messages';
 import { contentSettingsEn } from '../../modules/content/settings-messages';
 import { notificationsEn } from '../../modules/notifications/messages';
+import { analyticsEn } from '../../modules/analytics/messages';
+import { goalsEn } from '../../modules/goals/messages';
 
 /** English. Typed as Messages: a missing or extra key is a compile error. */
 export const enUS: Messages = {
   ...contentEn,
   ...contentSettingsEn,
   ...notificationsEn,
+  ...analyticsEn,
+  ...goalsEn,
   'app.name': 'Yunce',
 
   'common.loading': 'Loading…',

@@ -5,11 +5,15 @@
 import { contentZh } from '../../modules/content/messages';
 import { contentSettingsZh } from '../../modules/content/settings-messages';
 import { notificationsZh } from '../../modules/notifications/messages';
+import { analyticsZh } from '../../modules/analytics/messages';
+import { goalsZh } from '../../modules/goals/messages';
 
 export const zhCN = {
   ...contentZh,
   ...contentSettingsZh,
   ...notificationsZh,
+  ...analyticsZh,
+  ...goalsZh,
   'app.name': '运策',
 
   'common.loading': '加载中…',

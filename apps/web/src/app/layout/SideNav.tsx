@@ -48,7 +48,8 @@ export function SideNav({
     return NAV_ITEMS.map(toMenu).filter((c): c is MenuItem => c !== null);
   }, [t, ws, collapsed]);
 
-  const openByDefault = selected?.startsWith('content/') ? ['content'] : [];
+  const parent = selected?.split('/')[0];
+  const openByDefault = parent && selected?.includes('/') && parent !== 'settings' ? [parent] : [];
 
   return (
     <Menu

@@ -5,6 +5,9 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  CloudUploadOutlined,
+  DashboardOutlined,
+  ProfileOutlined,
   CommentOutlined,
   ContactsOutlined,
   FileTextOutlined,
@@ -41,7 +44,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'today', label: 'nav.today', icon: <SunOutlined /> },
   { key: 'accounts', label: 'nav.accounts', icon: <IdcardOutlined />, permission: 'accounts.read' },
-  { key: 'goals', label: 'nav.goals', icon: <AimOutlined /> },
+  { key: 'goals', label: 'nav.goals', icon: <AimOutlined />, permission: 'analytics.read' },
   {
     key: 'content',
     label: 'nav.content',
@@ -55,7 +58,31 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'contacts', label: 'nav.contacts', icon: <ContactsOutlined /> },
   { key: 'communities', label: 'nav.communities', icon: <TeamOutlined /> },
   { key: 'campaigns', label: 'nav.campaigns', icon: <GiftOutlined /> },
-  { key: 'analytics', label: 'nav.analytics', icon: <BarChartOutlined /> },
+  {
+    key: 'analytics',
+    label: 'nav.analytics',
+    icon: <BarChartOutlined />,
+    children: [
+      {
+        key: 'analytics/dashboard',
+        label: 'nav.analyticsDashboard',
+        icon: <DashboardOutlined />,
+        permission: 'analytics.read',
+      },
+      {
+        key: 'analytics/import',
+        label: 'nav.analyticsImport',
+        icon: <CloudUploadOutlined />,
+        permission: 'analytics.import',
+      },
+      {
+        key: 'analytics/reports',
+        label: 'nav.analyticsReports',
+        icon: <ProfileOutlined />,
+        permission: 'analytics.read',
+      },
+    ],
+  },
   { key: 'competitors', label: 'nav.competitors', icon: <FundProjectionScreenOutlined /> },
   { key: 'monitoring', label: 'nav.monitoring', icon: <AlertOutlined /> },
   { key: 'academy', label: 'nav.academy', icon: <ReadOutlined /> },

@@ -2,14 +2,12 @@ import type { MessageKey } from '../../app/i18n/messages';
 
 /** Modules of the SPEC that are not built yet; each page says honestly what it will do. */
 export const PLANNED_MODULES = [
-  'goals',
   'contentLibrary',
   'contentCalendar',
   'inbox',
   'contacts',
   'communities',
   'campaigns',
-  'analytics',
   'competitors',
   'monitoring',
   'academy',
@@ -23,11 +21,6 @@ export interface PlannedModuleText {
 }
 
 export const PLANNED_MODULE_TEXT: Record<TPlannedModule, PlannedModuleText> = {
-  goals: {
-    title: 'nav.goals',
-    summary: 'roadmap.goals.summary',
-    features: ['roadmap.goals.f1', 'roadmap.goals.f2', 'roadmap.goals.f3', 'roadmap.goals.f4'],
-  },
   contentLibrary: {
     title: 'nav.contentLibrary',
     summary: 'roadmap.contentLibrary.summary',
@@ -76,16 +69,6 @@ export const PLANNED_MODULE_TEXT: Record<TPlannedModule, PlannedModuleText> = {
       'roadmap.campaigns.f2',
       'roadmap.campaigns.f3',
       'roadmap.campaigns.f4',
-    ],
-  },
-  analytics: {
-    title: 'nav.analytics',
-    summary: 'roadmap.analytics.summary',
-    features: [
-      'roadmap.analytics.f1',
-      'roadmap.analytics.f2',
-      'roadmap.analytics.f3',
-      'roadmap.analytics.f4',
     ],
   },
   competitors: {
