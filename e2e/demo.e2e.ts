@@ -46,5 +46,25 @@ describe('demo workspace', () => {
     await page.getByTestId('nav-settings-audit').click();
     await expect.poll(() => page.getByTestId('audit-table').innerText()).toMatch(/账号|account/);
     await shot(page, 'demo-audit');
+
+    // A year of demo metrics: the dashboard has numbers, the heatmap recommends slots.
+    const w = /\/w\/([0-9a-f-]{36})\//.exec(page.url())?.[1] ?? '';
+    await page.setViewportSize({ width: 1440, height: 1000 });
+    await page.goto(`${server.url}/w/${w}/analytics/dashboard?range=30d`);
+    await expect
+      .poll(() => page.getByTestId('kpi-cards').innerText())
+      .toMatch(/阅读\/播放\s*[\d,.]+万?/);
+    await page.waitForTimeout(800);
+    await shot(page, 'demo-dashboard');
+    await page.getByTestId('analytics-heatmap').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(500);
+    await shot(page, 'demo-dashboard-heatmap');
+    await page.goto(`${server.url}/w/${w}/goals`);
+    await expect.poll(() => page.locator('main').innerText()).toContain('小红书本月涨粉');
+    await shot(page, 'demo-goals');
+    await page.goto(`${server.url}/w/${w}/analytics/reports?kind=weekly`);
+    await page.getByTestId('report-title').waitFor();
+    await page.waitForTimeout(800);
+    await shot(page, 'demo-weekly-report');
   });
 });

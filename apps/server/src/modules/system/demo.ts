@@ -197,7 +197,7 @@ async function seedDemoAnalytics(
       metric: 'views',
       scope: 'workspace',
       baseline: 0,
-      target: 3_000_000,
+      target: 13_000_000,
       startDate: addDays(today, -300),
       endDate: addDays(today, 65),
       note: '演示目标：按各平台导出的阅读/播放量累计计算。',
