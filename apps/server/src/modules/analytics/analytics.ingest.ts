@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import {
   METRIC_KEYS,
   METRICS,
@@ -37,22 +37,26 @@ export function titleKeyOf(row: TNormalizedRow): string {
   return `${normalizeCellText(row.title ?? '').toLowerCase()}|${when}`;
 }
 
-/** Typed arrays of one metric per row, as unnest arguments. */
-function metricArrays(rows: readonly TNormalizedRow[]): SQL {
-  return sql.join(
-    METRIC_KEYS.map((k) => sql`${pgArray(rows.map((r) => num(r.metrics[k])))}::float8[]`),
-    sql`, `,
-  );
+/**
+ * The metrics some rows carry, as SQL pieces: the column list, typed unnest arrays (one per
+ * metric, one element per row) and the re-import rule. Only metrics present in the rows are
+ * sent — a file has a dozen of them, not all 23 — and on a re-import a metric the new file leaves
+ * blank keeps its stored value.
+ */
+function metricParts(rows: readonly TNormalizedRow[], table: string) {
+  const keys = METRIC_KEYS.filter((k) => rows.some((r) => r.metrics[k] !== undefined));
+  const names = keys.map((k) => `"${metricColumn(k)}"`);
+  return {
+    columns: sql.raw(names.map((n) => `, ${n}`).join('')),
+    values: sql.raw(names.map((n) => `, v.${n}`).join('')),
+    aliases: sql.raw(names.map((n) => `, ${n}`).join('')),
+    arrays: sql.join(
+      keys.map((k) => sql`, ${pgArray(rows.map((r) => num(r.metrics[k])))}::float8[]`),
+      sql``,
+    ),
+    keepOld: sql.raw(names.map((n) => `${n} = COALESCE(EXCLUDED.${n}, ${table}.${n}), `).join('')),
+  };
 }
-
-/** On a re-import a metric the new file leaves blank keeps its stored value. */
-const keepOld = (table: string) =>
-  sql.raw(
-    METRIC_KEYS.map(
-      (k) =>
-        `"${metricColumn(k)}" = COALESCE(EXCLUDED."${metricColumn(k)}", ${table}."${metricColumn(k)}")`,
-    ).join(', '),
-  );
 
 /**
  * Writes normalised rows into posts/post_metrics or account_metrics inside the caller's
@@ -97,15 +101,15 @@ async function ingestAccountRows(
         ON am.account_id = ${input.accountId}::uuid AND am.date = v.date AND am.channel = v.channel`),
   );
   const updated = existing.length;
+  const m = metricParts(list, 'account_metrics');
   await tx.execute(sql`
-    INSERT INTO account_metrics (workspace_id, account_id, date, channel, ${metricList}, source, import_id, imported_at)
-    SELECT ${input.workspaceId}::uuid, ${input.accountId}::uuid, v.*, ${input.source}, ${input.importId}::uuid, ${input.at.toISOString()}::timestamptz
+    INSERT INTO account_metrics (workspace_id, account_id, date, channel${m.columns}, source, import_id, imported_at)
+    SELECT ${input.workspaceId}::uuid, ${input.accountId}::uuid, v.date, v.channel${m.values}, ${input.source}, ${input.importId}::uuid, ${input.at.toISOString()}::timestamptz
     FROM unnest(
       ${pgArray(list.map((r) => r.date))}::date[],
-      ${pgArray(list.map((r) => r.channel ?? 'all'))}::text[],
-      ${metricArrays(list)}
-    ) AS v
-    ON CONFLICT (account_id, date, channel) DO UPDATE SET ${keepOld('account_metrics')},
+      ${pgArray(list.map((r) => r.channel ?? 'all'))}::text[]${m.arrays}
+    ) AS v(date, channel${m.aliases})
+    ON CONFLICT (account_id, date, channel) DO UPDATE SET ${m.keepOld}
       source = EXCLUDED.source, import_id = EXCLUDED.import_id, imported_at = EXCLUDED.imported_at`);
   return {
     created: list.length - updated,
@@ -235,15 +239,18 @@ async function ingestPosts(
         ${pgArray(known.map((x) => (x.r.publishedAt ? x.r.publishedAt.toISOString() : null)))}::timestamptz[]
       ) AS v(id, title, published_at)
       WHERE p.id = v.id`);
+  const m = metricParts(
+    list.map((x) => x.r),
+    'post_metrics',
+  );
   await tx.execute(sql`
-    INSERT INTO post_metrics (workspace_id, account_id, post_id, date, ${metricList}, source, import_id, imported_at)
-    SELECT ${input.workspaceId}::uuid, ${input.accountId}::uuid, v.*, ${input.source}, ${input.importId}::uuid, ${input.at.toISOString()}::timestamptz
+    INSERT INTO post_metrics (workspace_id, account_id, post_id, date${m.columns}, source, import_id, imported_at)
+    SELECT ${input.workspaceId}::uuid, ${input.accountId}::uuid, v.post_id, v.date${m.values}, ${input.source}, ${input.importId}::uuid, ${input.at.toISOString()}::timestamptz
     FROM unnest(
       ${pgArray(list.map((x) => x.postId))}::uuid[],
-      ${pgArray(list.map((x) => x.r.date))}::date[],
-      ${metricArrays(list.map((x) => x.r))}
-    ) AS v
-    ON CONFLICT (post_id, date) DO UPDATE SET ${keepOld('post_metrics')},
+      ${pgArray(list.map((x) => x.r.date))}::date[]${m.arrays}
+    ) AS v(post_id, date${m.aliases})
+    ON CONFLICT (post_id, date) DO UPDATE SET ${m.keepOld}
       source = EXCLUDED.source, import_id = EXCLUDED.import_id, imported_at = EXCLUDED.imported_at`);
   const updated = existing.length;
   return {
