@@ -431,6 +431,8 @@ export type TGoalDetail = z.infer<typeof ZGoalDetail>;
 export const ZAlert = z.object({
   id: z.uuid(),
   kind: z.enum(['anomaly', 'goal_off_track']),
+  /** The goal a goal_off_track alert is about. */
+  goalId: z.uuid().nullable(),
   accountId: z.uuid().nullable(),
   accountName: z.string().nullable(),
   metric: z.string(),

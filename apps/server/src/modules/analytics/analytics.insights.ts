@@ -106,6 +106,7 @@ export function createInsightsService(deps: {
       return rows.map(({ a, name }) => ({
         id: a.id,
         kind: a.kind,
+        goalId: a.goalId,
         accountId: a.accountId,
         accountName: name,
         metric: a.metric,
@@ -124,12 +125,15 @@ export function createInsightsService(deps: {
      * baseline, and every goal's forecast; a new anomaly or a goal turning off track raises one
      * alert and one notification.
      */
-    async watch(): Promise<{ anomalies: number; goals: number }> {
+    async watch(
+      opts: { sinceDays?: number; workspaceId?: string } = {},
+    ): Promise<{ anomalies: number; goals: number }> {
       let anomalies = 0;
       let offTrack = 0;
       const all = await db
         .select({ id: accounts.id, workspaceId: accounts.workspaceId, name: accounts.name })
-        .from(accounts);
+        .from(accounts)
+        .where(opts.workspaceId ? eq(accounts.workspaceId, opts.workspaceId) : undefined);
       const zones = new Map<string, Awaited<ReturnType<typeof workspaceOf>>>();
       for (const acc of all) {
         const ws = zones.get(acc.workspaceId) ?? (await workspaceOf(acc.workspaceId));
@@ -143,7 +147,7 @@ export function createInsightsService(deps: {
         };
         for (const metric of WATCHED) {
           const found = detectAnomalies(await queries.dailySeries(scope, metric)).filter(
-            (a) => a.date >= addDays(ws.today, -3),
+            (a) => a.date >= addDays(ws.today, -(opts.sinceDays ?? 3)),
           );
           for (const a of found) {
             const label = insightMetricLabel(metric)['zh-CN'];

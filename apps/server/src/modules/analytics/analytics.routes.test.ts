@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type {
+  TAlert,
   TContentRow,
   TGoal,
   TGoalDetail,
@@ -322,6 +323,43 @@ describe('dashboards', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
+describe('alerts', () => {
+  it("raises one alert and one notification for a sudden drop against the account's own baseline", async () => {
+    const s = await signUp(t);
+    const acc = await account(s, 'wechat_oa', '公众号');
+    // 30 steady days around 1,000 reads, then a day at 200.
+    const rows = Array.from({ length: 31 }, (_, i) => ({
+      date: new Date(Date.UTC(2026, 2, 10 + i)).toISOString().slice(0, 10),
+      metrics: { views: i === 30 ? 200 : 1000 + ((i * 37) % 50) },
+    }));
+    await s.request({
+      method: 'POST',
+      url: w(s, '/analytics/metrics'),
+      payload: { accountId: acc, grain: 'account', rows },
+    });
+    // The clock is 2026-04-10; the drop is on 2026-04-09.
+    await t.services.insights.watch({ workspaceId: s.workspaceId });
+    await t.services.insights.watch({ workspaceId: s.workspaceId });
+    const res = await s.request({ method: 'GET', url: w(s, '/analytics/alerts') });
+    const alerts = res.json<{ alerts: TAlert[] }>().alerts;
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({
+      kind: 'anomaly',
+      direction: 'drop',
+      date: '2026-04-09',
+      value: 200,
+      accountId: acc,
+    });
+    expect(alerts[0]?.evidence.length).toBeGreaterThanOrEqual(14);
+    const bell = await s.request({ method: 'GET', url: w(s, '/notifications') });
+    expect(
+      bell
+        .json<{ notifications: { kind: string }[] }>()
+        .notifications.filter((n) => n.kind === 'analytics.anomaly'),
+    ).toHaveLength(1);
   });
 });
 

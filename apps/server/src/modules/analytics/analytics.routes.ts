@@ -356,6 +356,8 @@ export function analyticsRoutes(
     metrics: z.string().max(400).default('views'),
     interval: z.enum(['day', 'week', 'month']).default('day'),
     by: z.enum(['pillar', 'format', 'account', 'platform']).default('pillar'),
+    sort: ZContentQuery.shape.sort,
+    order: ZContentQuery.shape.order,
   });
   app.get(
     `${base}/export.xlsx`,
@@ -406,7 +408,7 @@ export function analyticsRoutes(
           break;
         }
         case 'content': {
-          const list = await queries.content(s, 'views', 'desc', 100);
+          const list = await queries.content(s, q.sort, q.order, 100);
           const keys: TMetricKey[] = [
             'views',
             'impressions',

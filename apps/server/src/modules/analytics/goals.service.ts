@@ -248,7 +248,8 @@ export function createGoalsService(deps: {
       // The projection: a straight line from the last actual value to the projected end value,
       // its band widening from nothing to the end's interval.
       const projection: TGoalDetail['projection'] = [];
-      const last = actual.at(-1);
+      // Without data yet the line starts from the baseline on the start day.
+      const last = actual.at(-1) ?? { date: row.startDate, value: row.baseline };
       if (last && f.projected !== null && f.interval && last.date < row.endDate) {
         const days = (Date.parse(row.endDate) - Date.parse(last.date)) / DAY;
         for (let i = 0; i <= days; i += Math.max(1, Math.ceil(days / 30))) {

@@ -233,4 +233,6 @@ async function seedDemoAnalytics(
       'zh-CN',
     );
   }
+  // What the daily watch would have raised over the last two weeks (the planted drop included).
+  await services.insights.watch({ sinceDays: 14, workspaceId: member.workspaceId });
 }

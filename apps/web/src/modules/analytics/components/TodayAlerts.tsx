@@ -10,6 +10,7 @@ import { needsAttention } from '../../goals/utils';
 import { useAlerts } from '../api';
 import { useMetricText } from '../hooks';
 import { dashboardSearchFor } from '../utils/filters';
+import { Sparkline } from './Sparkline';
 
 const LATEST = 5;
 
@@ -29,7 +30,7 @@ export function TodayAlerts() {
   const behind = (goals.data ?? []).filter(needsAttention).slice(0, LATEST);
   const alertLink = (a: TAlert) =>
     a.kind === 'goal_off_track'
-      ? ws.path('goals')
+      ? ws.path(a.goalId ? `goals/${a.goalId}` : 'goals')
       : `${ws.path('analytics/dashboard')}${dashboardSearchFor(a.accountId, a.date)}`;
   const loading = alerts.isPending || goals.isPending;
   const failed = alerts.isError && goals.isError;
@@ -85,6 +86,14 @@ export function TodayAlerts() {
                       ? t('analytics.alert.spike')
                       : t('analytics.alert.drop')}
                 </Tag>
+                {a.kind === 'anomaly' ? (
+                  <Sparkline
+                    values={a.evidence.map((e) => e.value)}
+                    point={a.value}
+                    baseline={a.baseline}
+                    label={a.message}
+                  />
+                ) : null}
                 <Link to={alertLink(a)}>{a.message}</Link>
                 <Typography.Text type="secondary">
                   {[a.accountName, m.day(a.date)].filter(Boolean).join(' · ')}
