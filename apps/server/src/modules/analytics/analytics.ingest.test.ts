@@ -3,6 +3,8 @@ import { eq } from 'drizzle-orm';
 import { METRIC_KEYS, METRICS, type TNormalizedRow } from '@yunce/core';
 import { createTestApp, signUp, type Agent, type TestApp } from '../../test/harness';
 import { ingestRows } from './analytics.ingest';
+import { scheduledPost } from '../../test/factories';
+import { publications } from '../publishing/publishing.tables';
 import {
   accountMetrics,
   metricRollups,
@@ -87,6 +89,47 @@ describe('ingesting metrics', () => {
     expect(m.map((x) => x.views).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([60, 100, 200]);
     // A blank on re-import keeps the stored value.
     expect(m.find((x) => x.views === 200)?.likes).toBe(10);
+  });
+
+  it('links an imported row to the post Yunce published, by its URL', async () => {
+    const post = await scheduledPost(t.services, {
+      email: `link-${Date.now()}@example.com`,
+      title: '桂花拿铁上新',
+      at: new Date(t.clock.now().getTime() + 3600_000),
+    });
+    await t.db.database.db
+      .update(publications)
+      .set({ status: 'published', url: 'https://weibo.com/1/abc', publishedAt: t.clock.now() })
+      .where(eq(publications.id, post.publication.id));
+    await t.db.database.db.transaction((tx) =>
+      ingestRows(tx, {
+        workspaceId: post.member.workspaceId,
+        accountId: post.accountId,
+        grain: 'content',
+        rows: [
+          {
+            row: 2,
+            url: 'https://weibo.com/1/abc',
+            title: '微博标题',
+            date: '2026-11-01',
+            metrics: { views: 10 },
+          },
+        ],
+        source: 'test',
+        importId: null,
+        at: t.clock.now(),
+      }),
+    );
+    const [linked] = await t.db.database.db
+      .select()
+      .from(posts)
+      .where(eq(posts.accountId, post.accountId));
+    expect(linked).toMatchObject({
+      itemId: post.itemId,
+      publicationId: post.publication.id,
+      origin: 'yunce',
+      format: 'article',
+    });
   });
 
   it("prefers the account's own daily figure over the sum of its posts, per metric", async () => {

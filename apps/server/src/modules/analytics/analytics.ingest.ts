@@ -8,7 +8,7 @@ import {
   type TNormalizedRow,
 } from '@yunce/core';
 import type { DbOrTx } from '../../platform/db/client';
-import { pgArray, rowsOf } from '../../platform/db/sql';
+import { pgArray, rowsOf, textOf } from '../../platform/db/sql';
 import { metricColumn, WEIGHTED_KEYS } from './analytics.tables';
 
 /** Rows go to the database in statements of this many (unnest arrays stay a sane size). */
@@ -170,14 +170,33 @@ async function ingestPosts(
   }
   if (fresh.size > 0) {
     const list = [...fresh.values()];
-    // Link to what Yunce published: same account and the platform id or URL it reported.
+    // Link to what Yunce published: same account and the platform id or URL it reported
+    // (looked up once for the chunk, not once per row).
+    const pubs = rowsOf(
+      await tx.execute(sql`
+        SELECT id, item_id, external_id, url FROM publications
+        WHERE account_id = ${input.accountId}::uuid AND status = 'published' AND (
+          external_id = ANY(${pgArray(list.flatMap((k) => (k.externalId ? [k.externalId] : [])))}::text[])
+          OR url = ANY(${pgArray(list.flatMap((k) => (k.r.url ? [k.r.url] : [])))}::text[]))`),
+    );
+    const pubByExt = new Map<string, { id: string; itemId: string }>();
+    const pubByUrl = new Map<string, { id: string; itemId: string }>();
+    for (const p of pubs) {
+      const v = { id: textOf(p.id), itemId: textOf(p.item_id) };
+      if (typeof p.external_id === 'string') pubByExt.set(p.external_id, v);
+      if (typeof p.url === 'string') pubByUrl.set(p.url, v);
+    }
+    const pubOf = (k: (typeof list)[number]) =>
+      (k.externalId ? pubByExt.get(k.externalId) : undefined) ??
+      (k.r.url ? pubByUrl.get(k.r.url) : undefined);
+    const origin = input.source === 'api' ? 'api' : 'imported';
     const inserted = rowsOf(
       await tx.execute(sql`
         INSERT INTO posts (workspace_id, account_id, item_id, publication_id, external_id, url, title, title_key,
                            published_at, published_on, format, pillar, origin, created_at, updated_at)
-        SELECT ${input.workspaceId}::uuid, ${input.accountId}::uuid, pub.item_id, pub.id, v.external_id, v.url, v.title,
+        SELECT ${input.workspaceId}::uuid, ${input.accountId}::uuid, v.item_id, v.publication_id, v.external_id, v.url, v.title,
                v.title_key, v.published_at, v.published_on, COALESCE(ci.format, v.format), COALESCE(ci.pillar, v.pillar),
-               CASE WHEN pub.id IS NULL THEN ${input.source === 'api' ? 'api' : 'imported'} ELSE 'yunce' END,
+               CASE WHEN v.publication_id IS NULL THEN ${origin} ELSE 'yunce' END,
                ${input.at.toISOString()}::timestamptz, ${input.at.toISOString()}::timestamptz
         FROM unnest(
           ${pgArray(list.map((k) => k.externalId))}::text[],
@@ -187,15 +206,11 @@ async function ingestPosts(
           ${pgArray(list.map((k) => (k.r.publishedAt ? k.r.publishedAt.toISOString() : null)))}::timestamptz[],
           ${pgArray(list.map((k) => k.r.date))}::date[],
           ${pgArray(list.map((k) => k.r.format ?? null))}::text[],
-          ${pgArray(list.map((k) => k.r.pillar ?? null))}::text[]
-        ) AS v(external_id, url, title, title_key, published_at, published_on, format, pillar)
-        LEFT JOIN LATERAL (
-          SELECT p.id, p.item_id FROM publications p
-          WHERE p.account_id = ${input.accountId}::uuid AND p.status = 'published'
-            AND ((v.external_id IS NOT NULL AND p.external_id = v.external_id) OR (v.url IS NOT NULL AND p.url = v.url))
-          LIMIT 1
-        ) pub ON true
-        LEFT JOIN content_items ci ON ci.id = pub.item_id
+          ${pgArray(list.map((k) => k.r.pillar ?? null))}::text[],
+          ${pgArray(list.map((k) => pubOf(k)?.id ?? null))}::uuid[],
+          ${pgArray(list.map((k) => pubOf(k)?.itemId ?? null))}::uuid[]
+        ) AS v(external_id, url, title, title_key, published_at, published_on, format, pillar, publication_id, item_id)
+        LEFT JOIN content_items ci ON ci.id = v.item_id
         ON CONFLICT DO NOTHING
         RETURNING id, external_id, url, title_key`),
     );
