@@ -73,13 +73,16 @@ describe('manual publishing journey', () => {
       .toContain('秋天的第一杯桂花拿铁');
     await shot(page, 'publish-02-today-manual');
     await expect
-      .poll(async () =>
-        Number(
-          (await page.getByTestId('notifications-bell').locator('..').innerText()).replace(
-            /\D/g,
-            '',
-          ) || 0,
-        ),
+      .poll(
+        async () =>
+          Number(
+            (await page.getByTestId('notifications-bell').locator('..').innerText()).replace(
+              /\D/g,
+              '',
+            ) || 0,
+          ),
+        // The bell loads after the page; on a busy machine that takes more than the default second.
+        { timeout: 20_000, interval: 500 },
       )
       .toBeGreaterThan(0);
 

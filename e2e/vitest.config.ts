@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // One browser journey at a time: they are heavy and share nothing.
     fileParallelism: false,
+    // Pages load data after they render; on a busy CI machine that can take several seconds.
+    expect: { poll: { timeout: 15_000, interval: 200 } },
   },
 });
