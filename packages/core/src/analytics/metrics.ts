@@ -1,3 +1,5 @@
+import { ANALYTICS_METRIC_KEYS } from '@yunce/contracts';
+
 /**
  * The metric vocabulary (SPEC §5, DOMAIN-FACTS §2): every number Yunce stores about content and
  * accounts has one key here, with how it aggregates and its definition in both languages.
@@ -16,31 +18,8 @@ export type TMetricKind =
   /** Seconds per view, averaged weighted by its base metric. */
   | 'seconds';
 
-export const METRIC_KEYS = [
-  'impressions',
-  'reach',
-  'views',
-  'viewers',
-  'clicks',
-  'likes',
-  'comments',
-  'shares',
-  'saves',
-  'coins',
-  'danmaku',
-  'profileVisits',
-  'deliveries',
-  'followersGained',
-  'followersLost',
-  'followersNet',
-  'followersTotal',
-  'completionRate',
-  'ctr',
-  'avgWatchSeconds',
-  'conversions',
-  'orders',
-  'revenue',
-] as const;
+/** Every metric key; the list lives in the contracts so the API schemas share it. */
+export const METRIC_KEYS = ANALYTICS_METRIC_KEYS;
 
 export type TMetricKey = (typeof METRIC_KEYS)[number];
 

@@ -4,7 +4,7 @@ import {
   type TImportPresetView,
   type TLocale,
 } from '@yunce/contracts';
-import { METRICS, isMetricKey } from '@yunce/core';
+import { METRICS, isMetricKey, SPECIAL_FIELDS } from '@yunce/core';
 
 type TMappedColumn = TImportMappingBody['columns'][number];
 export type TImportField = TMappedColumn['field'];
@@ -12,16 +12,7 @@ export type TColumnParse = TMappedColumn['parse'];
 export type TImportGrain = TImportMappingBody['grain'];
 
 /** Non-metric fields a column can hold, in the order the mapping screen lists them. */
-export const TEXT_FIELDS = [
-  'title',
-  'externalId',
-  'url',
-  'publishedAt',
-  'date',
-  'channel',
-  'format',
-  'status',
-] as const satisfies readonly TImportField[];
+export const TEXT_FIELDS = SPECIAL_FIELDS;
 
 export const IMPORT_FIELDS: readonly TImportField[] = [...TEXT_FIELDS, ...ANALYTICS_METRIC_KEYS];
 
