@@ -27,7 +27,7 @@ import { createImportsService } from './modules/analytics/analytics.imports';
 import { createAnalyticsQueries } from './modules/analytics/analytics.queries';
 import { createGoalsService } from './modules/analytics/goals.service';
 import { createInsightsService } from './modules/analytics/analytics.insights';
-import { postingHeatmap, recommendSlots } from '@yunce/core';
+import { recommendSlots } from '@yunce/core';
 import { createSmtpMailer } from './modules/notifications/mailer';
 
 export type ServiceDeps = Pick<
@@ -91,14 +91,11 @@ export function createServices(deps: ServiceDeps) {
       const from = new Date(Date.parse(`${today}T00:00:00Z`) - 182 * 86_400_000)
         .toISOString()
         .slice(0, 10);
-      const history = await queries.postPerformance({
-        workspaceId,
-        from,
-        to: today,
-        accountIds: [accountId],
-        platform: null,
-      });
-      return recommendSlots(postingHeatmap(history, timeZone), { top: 5 }).slots.map((s) => ({
+      const heat = await queries.heatmapOf(
+        { workspaceId, from, to: today, accountIds: [accountId], platform: null },
+        timeZone,
+      );
+      return recommendSlots(heat, { top: 5 }).slots.map((s) => ({
         weekday: s.weekday,
         hour: s.hour,
       }));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { METRIC_KEYS, METRICS, type TNormalizedRow } from '@yunce/core';
+import { engagement, METRIC_KEYS, METRICS, postingHeatmap, type TNormalizedRow } from '@yunce/core';
 import { createTestApp, signUp, type Agent, type TestApp } from '../../test/harness';
 import { ingestRows } from './analytics.ingest';
 import { scheduledPost } from '../../test/factories';
@@ -130,6 +130,56 @@ describe('ingesting metrics', () => {
       origin: 'yunce',
       format: 'article',
     });
+  });
+
+  it('computes the posting-time heatmap in SQL exactly as core does, across a DST change', async () => {
+    const acc = await newAccount('xiaohongshu');
+    let seed = 11;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const rows: TNormalizedRow[] = Array.from({ length: 60 }, (_, i) => {
+      // Around the end of March, when Berlin moves to summer time.
+      const at = new Date(Date.UTC(2026, 2, 20) + Math.floor(rand() * 20 * 24) * 3600_000);
+      return {
+        row: i + 2,
+        externalId: `h${i}`,
+        title: 't',
+        publishedAt: at,
+        date: at.toISOString().slice(0, 10),
+        metrics: {
+          views: 100 + Math.floor(rand() * 900),
+          likes: Math.floor(rand() * 60),
+          saves: Math.floor(rand() * 10),
+        },
+      };
+    });
+    await ingest(acc, 'content', rows);
+    const zone = 'Europe/Berlin';
+    const got = await t.services.analytics.heatmapOf(
+      {
+        workspaceId: owner.workspaceId,
+        from: '2026-03-01',
+        to: '2026-04-30',
+        accountIds: [acc],
+        platform: null,
+      },
+      zone,
+    );
+    const expected = postingHeatmap(
+      rows.map((r) => ({
+        publishedAt: r.publishedAt ?? new Date(0),
+        engagement: engagement(r.metrics, 'xiaohongshu').rate ?? 0,
+        ...(r.metrics.views !== undefined ? { views: r.metrics.views } : {}),
+      })),
+      zone,
+    );
+    expect(got.totalPosts).toBe(60);
+    for (const [w, row] of expected.cells.entries())
+      for (const [h, cell] of row.entries()) {
+        const mine = got.cells[w]?.[h];
+        expect(mine?.count, `${w} ${h}`).toBe(cell.count);
+        if (cell.meanEngagement !== null)
+          expect(mine?.meanEngagement).toBeCloseTo(cell.meanEngagement, 9);
+      }
   });
 
   it("prefers the account's own daily figure over the sum of its posts, per metric", async () => {

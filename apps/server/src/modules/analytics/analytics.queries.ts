@@ -19,11 +19,11 @@ import {
   METRICS,
   periodChange,
   platformName,
-  postingHeatmap,
   previousPeriod,
   recommendSlots,
   type TMetricKey,
   type TMetricValues,
+  type TPostingHeatmap,
 } from '@yunce/core';
 import type { Database } from '../../platform/db/client';
 import { pgArray, rowsOf, textOf, textOrNull } from '../../platform/db/sql';
@@ -139,6 +139,15 @@ function bucketsOf(from: string, to: string, interval: 'day' | 'week' | 'month')
   }
   return out;
 }
+
+/**
+ * A post's engagement rate in SQL over post_totals `m` and accounts `a` — the definition of
+ * engagement() in core: Xiaohongshu per view, the rest per impression, the other when missing.
+ */
+const ENGAGEMENT_SQL =
+  sql.raw(`(COALESCE(m.likes, 0) + COALESCE(m.comments, 0) + COALESCE(m.shares, 0) + COALESCE(m.saves, 0))
+  / NULLIF(CASE WHEN a.platform = 'xiaohongshu' THEN COALESCE(NULLIF(m.views, 0), m.impressions)
+                ELSE COALESCE(NULLIF(m.impressions, 0), m.views) END, 0)`);
 
 const OVERVIEW_KPIS: readonly TMetricKey[] = [
   'impressions',
@@ -388,8 +397,7 @@ export function createAnalyticsQueries(deps: { database: Database }) {
 
     /** Engagement by weekday × hour of posting, and the best slots. */
     async heatmap(s: Scope, timeZone: string, locale: TLocale): Promise<THeatmap> {
-      const postsRows = await postPerformance(s);
-      const heat = postingHeatmap(postsRows, timeZone);
+      const heat = await heatmapOf(s, timeZone);
       const rec = recommendSlots(heat);
       return {
         timeZone,
@@ -497,42 +505,59 @@ export function createAnalyticsQueries(deps: { database: Database }) {
       return tracked;
     },
 
-    postPerformance,
+    heatmapOf,
     platformsOf,
   };
 
-  /** Posts with a time of day and their engagement, for the heatmap and best slots. */
-  async function postPerformance(s: Scope) {
-    // Engagement is computed in SQL (the same definition as engagement() in core: Xiaohongshu
-    // per view, the rest per impression, the other one when the first is missing), so only three
-    // columns per post come back.
+  /**
+   * The posting-time heatmap computed in SQL: posts grouped by weekday × hour of publishing in the
+   * zone, at most 168 rows back however many posts (same cells as core's postingHeatmap).
+   */
+  async function heatmapOf(s: Scope, timeZone: string): Promise<TPostingHeatmap> {
     const rows = rowsOf(
       await db.execute(sql`
-        SELECT p.published_at, m.views,
-          (COALESCE(m.likes, 0) + COALESCE(m.comments, 0) + COALESCE(m.shares, 0) + COALESCE(m.saves, 0))
-            / NULLIF(CASE WHEN a.platform = 'xiaohongshu' THEN COALESCE(NULLIF(m.views, 0), m.impressions)
-                          ELSE COALESCE(NULLIF(m.impressions, 0), m.views) END, 0) AS engagement,
-          (m.likes IS NOT NULL OR m.comments IS NOT NULL OR m.shares IS NOT NULL OR m.saves IS NOT NULL) AS engaged
+        SELECT (extract(isodow FROM p.published_at AT TIME ZONE ${timeZone})::int - 1) AS weekday,
+               extract(hour FROM p.published_at AT TIME ZONE ${timeZone})::int AS hour,
+               count(*)::int AS n, sum(e.engagement) AS e, count(m.views)::int AS nv, sum(m.views) AS v
         FROM post_totals m
         JOIN posts p ON p.id = m.post_id
         JOIN accounts a ON a.id = p.account_id
+        CROSS JOIN LATERAL (SELECT ${ENGAGEMENT_SQL} AS engagement) e
         WHERE m.workspace_id = ${s.workspaceId}::uuid AND p.published_at IS NOT NULL
           AND m.published_on BETWEEN ${s.from}::date AND ${s.to}::date
-        ${accountFilter(s, 'm')}`),
+          AND e.engagement IS NOT NULL
+          AND (m.likes IS NOT NULL OR m.comments IS NOT NULL OR m.shares IS NOT NULL OR m.saves IS NOT NULL)
+        ${accountFilter(s, 'm')}
+        GROUP BY 1, 2`),
     );
-    return rows.flatMap((r) => {
-      if (r.engagement === null || r.engagement === undefined || r.engaged !== true) return [];
-      const at = r.published_at instanceof Date ? r.published_at : new Date(textOf(r.published_at));
-      if (Number.isNaN(at.getTime())) return [];
-      const views = r.views === null || r.views === undefined ? undefined : Number(r.views);
-      return [
-        {
-          publishedAt: at,
-          engagement: Number(r.engagement),
-          ...(views !== undefined ? { views } : {}),
-        },
-      ];
-    });
+    const cells = Array.from({ length: 7 }, (_, weekday) =>
+      Array.from({ length: 24 }, (_, hour) => ({
+        weekday,
+        hour,
+        count: 0,
+        meanEngagement: null as number | null,
+        meanViews: null as number | null,
+      })),
+    );
+    let total = 0;
+    let sum = 0;
+    for (const r of rows) {
+      const cell = cells[Number(r.weekday)]?.[Number(r.hour)];
+      if (!cell) continue;
+      const n = Number(r.n);
+      const e = Number(r.e);
+      cell.count = n;
+      cell.meanEngagement = n > 0 ? e / n : null;
+      cell.meanViews = Number(r.nv) > 0 ? Number(r.v) / Number(r.nv) : null;
+      total += n;
+      sum += e;
+    }
+    return {
+      timeZone,
+      cells,
+      totalPosts: total,
+      overallMeanEngagement: total > 0 ? sum / total : null,
+    };
   }
 
   return queries;
