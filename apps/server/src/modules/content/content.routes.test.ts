@@ -131,6 +131,9 @@ describe('content items', () => {
       payload: { body: '别人的修改', baseVersion: 1 },
     });
     expect(stale.statusCode).toBe(409);
+    expect(
+      stale.json<{ error: { details: { field: string; message: string }[] } }>().error.details,
+    ).toEqual([{ field: 'baseVersion', message: 'the current version is 2' }]);
     const versions = (
       await owner.request({ method: 'GET', url: url(`/${item.id}/versions`) })
     ).json<{ versions: { version: number; title: string }[] }>().versions;

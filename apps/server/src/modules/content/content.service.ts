@@ -241,9 +241,11 @@ export function createContentService(deps: {
           );
         }
         if (body.baseVersion !== undefined && body.baseVersion !== before.version) {
+          // The current version rides along so a client can offer "load it" without asking again.
           throw new DomainError(
             'CONFLICT',
             `Someone saved version ${before.version} after the version ${body.baseVersion} you edited; reload to see their changes`,
+            [{ field: 'baseVersion', message: `the current version is ${before.version}` }],
           );
         }
         const oldVariants = await loadVariants(tx, member.workspaceId, [itemId]);
