@@ -79,19 +79,29 @@ export function findingsOf(
     engine.checkPost({ title: item.title, body: item.body, sponsored: item.sponsored }, { locale })
       .findings,
   );
+  // A variant that keeps the master's title or body repeats the master's findings there: those
+  // are reported once, on the master, so counts and badges do not double.
+  const masterKeys = new Set(out.map((f) => `${f.ruleId}|${f.field}|${f.start}|${f.end}`));
   for (const v of variants) {
+    const inherited = (field: string) =>
+      (field === 'title' && v.title === null) || (field === 'body' && v.body === null);
     push(
       v.accountId,
-      engine.checkPost(
-        {
-          title: v.title ?? item.title,
-          body: v.body ?? item.body,
-          hashtags: v.hashtags,
-          platform: v.platform,
-          sponsored: item.sponsored,
-        },
-        { locale },
-      ).findings,
+      engine
+        .checkPost(
+          {
+            title: v.title ?? item.title,
+            body: v.body ?? item.body,
+            hashtags: v.hashtags,
+            platform: v.platform,
+            sponsored: item.sponsored,
+          },
+          { locale },
+        )
+        .findings.filter(
+          (f) =>
+            !(inherited(f.field) && masterKeys.has(`${f.ruleId}|${f.field}|${f.start}|${f.end}`)),
+        ),
     );
   }
   return out;

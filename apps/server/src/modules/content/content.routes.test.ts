@@ -65,6 +65,10 @@ describe('content items', () => {
     expect(item.findings.some((f) => f.accountId === xhsId && f.category === 'diversion')).toBe(
       true,
     );
+    // 全网最低价 in the master body, which both variants keep, is reported once, not three times.
+    expect(
+      item.findings.filter((f) => f.field === 'body' && f.text === absolute?.text),
+    ).toHaveLength(1);
   });
 
   it('rejects bad input naming the field and saves nothing', async () => {
