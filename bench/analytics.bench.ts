@@ -8,7 +8,8 @@
  * rebuilt by the same code imports use. Each tile runs the same query the API runs, for the
  * workspace's last 30 days (trend and heatmap: 90 days), 3 warm-ups then 20 timed runs; p50/p95
  * are printed. Import: a generated generic-format CSV through parse → normalise → one-transaction
- * write, timed end to end. Sizes can be lowered with BENCH_ANALYTICS_ROWS / BENCH_ANALYTICS_PG_ROWS.
+ * write, timed end to end. Sizes can be lowered with BENCH_ANALYTICS_ROWS / BENCH_ANALYTICS_PG_ROWS;
+ * BENCH_ANALYTICS_ONLY=postgres skips PGlite.
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -167,7 +168,7 @@ export async function runAnalyticsBench(): Promise<void> {
   console.log(
     'targets: every tile p95 ≤ 150 ms on PGlite at 10^6 rows, ≤ 50 ms on PostgreSQL at 10^7; import ≥ 20k rows/s',
   );
-  {
+  if (process.env.BENCH_ANALYTICS_ONLY !== 'postgres') {
     const db = await openPglite(undefined);
     await migrate(db);
     const { services, accountId } = await tiles('PGlite    ', db, pgliteRows);

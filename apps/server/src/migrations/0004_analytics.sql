@@ -176,6 +176,7 @@ CREATE TABLE "post_totals" (
 	"workspace_id" uuid NOT NULL,
 	"account_id" uuid NOT NULL,
 	"published_on" date,
+	"published_at" timestamp with time zone,
 	"impressions" double precision,
 	"reach" double precision,
 	"views" double precision,

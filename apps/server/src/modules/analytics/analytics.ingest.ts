@@ -305,8 +305,8 @@ export async function rebuildPostTotals(
       : sql`DELETE FROM post_totals WHERE account_id = ${accountId}::uuid`,
   );
   await tx.execute(sql`
-    INSERT INTO post_totals (post_id, workspace_id, account_id, published_on, ${metricList})
-    SELECT p.id, p.workspace_id, p.account_id, p.published_on, ${sql.raw(postAggregateSql())}
+    INSERT INTO post_totals (post_id, workspace_id, account_id, published_on, published_at, ${metricList})
+    SELECT p.id, p.workspace_id, p.account_id, p.published_on, p.published_at, ${sql.raw(postAggregateSql())}
     FROM posts p
     ${ids ? sql`JOIN unnest(${ids}::uuid[]) AS v(id) ON v.id = p.id` : sql``}
     JOIN post_metrics m ON m.post_id = p.id

@@ -516,14 +516,13 @@ export function createAnalyticsQueries(deps: { database: Database }) {
   async function heatmapOf(s: Scope, timeZone: string): Promise<TPostingHeatmap> {
     const rows = rowsOf(
       await db.execute(sql`
-        SELECT (extract(isodow FROM p.published_at AT TIME ZONE ${timeZone})::int - 1) AS weekday,
-               extract(hour FROM p.published_at AT TIME ZONE ${timeZone})::int AS hour,
+        SELECT (extract(isodow FROM m.published_at AT TIME ZONE ${timeZone})::int - 1) AS weekday,
+               extract(hour FROM m.published_at AT TIME ZONE ${timeZone})::int AS hour,
                count(*)::int AS n, sum(e.engagement) AS e, count(m.views)::int AS nv, sum(m.views) AS v
         FROM post_totals m
-        JOIN posts p ON p.id = m.post_id
-        JOIN accounts a ON a.id = p.account_id
+        JOIN accounts a ON a.id = m.account_id
         CROSS JOIN LATERAL (SELECT ${ENGAGEMENT_SQL} AS engagement) e
-        WHERE m.workspace_id = ${s.workspaceId}::uuid AND p.published_at IS NOT NULL
+        WHERE m.workspace_id = ${s.workspaceId}::uuid AND m.published_at IS NOT NULL
           AND m.published_on BETWEEN ${s.from}::date AND ${s.to}::date
           AND e.engagement IS NOT NULL
           AND (m.likes IS NOT NULL OR m.comments IS NOT NULL OR m.shares IS NOT NULL OR m.saves IS NOT NULL)

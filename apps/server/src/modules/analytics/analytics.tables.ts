@@ -143,6 +143,8 @@ export const postTotals = pgTable(
       .notNull()
       .references(() => accounts.id, { onDelete: 'cascade' }),
     publishedOn: date('published_on', { mode: 'string' }),
+    /** Copied from the post so the posting-time heatmap reads this table alone. */
+    publishedAt: timestamp('published_at', { withTimezone: true }),
     ...metricColumns(),
   },
   (t) => [
