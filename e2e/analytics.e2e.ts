@@ -1,7 +1,14 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { apiAs, launchBrowser, shot, startServer, type RunningServer } from './support';
+import {
+  apiAs,
+  launchBrowser,
+  shot,
+  startServer,
+  type RunningServer,
+  signUpInBrowser,
+} from './support';
 
 /**
  * An operator imports a 小红书 export, sees it on the dashboard, sets a goal and reads its
@@ -33,14 +40,11 @@ describe('analytics journey', () => {
       await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' })
     ).newPage();
     page.setDefaultTimeout(20_000);
-    await page.goto(`${server.url}/sign-up`);
-    await page.getByTestId('signup-display-name').fill('数据运营');
-    await page.getByTestId('signup-email').fill('data@example.com');
-    await page.getByTestId('signup-password').fill('a long enough password');
-    await page.getByTestId('signup-workspace-name').fill('小鹿咖啡');
-    await page.getByTestId('signup-submit').click();
-    await page.waitForURL(/\/w\/[0-9a-f-]{36}\//);
-    const w = /\/w\/([0-9a-f-]{36})\//.exec(page.url())?.[1] ?? '';
+    const w = await signUpInBrowser(page, server.url, {
+      displayName: '数据运营',
+      email: 'data@example.com',
+      workspaceName: '小鹿咖啡',
+    });
     await api(page, 'POST', `/workspaces/${w}/accounts`, {
       platform: 'xiaohongshu',
       name: '小鹿咖啡研究所',

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { apiAs, launchBrowser, shot, startServer, type RunningServer } from './support';
+import {
+  apiAs,
+  launchBrowser,
+  shot,
+  startServer,
+  type RunningServer,
+  signUpInBrowser,
+} from './support';
 
 /**
  * Write → check → fix → submit → a lead approves → it sits on the calendar → drag it to another
@@ -38,14 +45,11 @@ describe('content journey', () => {
       await browser.newContext({ viewport: { width: 1360, height: 1000 }, locale: 'zh-CN' })
     ).newPage();
     owner.setDefaultTimeout(15_000);
-    await owner.goto(`${server.url}/sign-up`);
-    await owner.getByTestId('signup-display-name').fill('林小鹿');
-    await owner.getByTestId('signup-email').fill('owner@example.com');
-    await owner.getByTestId('signup-password').fill('a long enough password');
-    await owner.getByTestId('signup-workspace-name').fill('小鹿咖啡');
-    await owner.getByTestId('signup-submit').click();
-    await owner.waitForURL(/\/w\/[0-9a-f-]{36}\//);
-    const workspaceId = /\/w\/([0-9a-f-]{36})\//.exec(owner.url())?.[1] ?? '';
+    const workspaceId = await signUpInBrowser(owner, server.url, {
+      displayName: '林小鹿',
+      email: 'owner@example.com',
+      workspaceName: '小鹿咖啡',
+    });
 
     const account = await api<{ id: string }>(
       owner,

@@ -61,7 +61,9 @@ describe('foundation journey', () => {
     expect(score).toBeLessThan(80);
     await shot(page, '04-account-profile-check');
     // Every account starts as manual publishing, and says how that works.
-    await expect.poll(() => page.getByTestId('account-connection').innerText()).toContain('今日运营');
+    await expect
+      .poll(() => page.getByTestId('account-connection').innerText())
+      .toContain('今日运营');
 
     await page.getByTestId('language-switch').getByText('English').click();
     await expect.poll(() => page.getByTestId('side-nav').innerText()).toContain('Accounts');

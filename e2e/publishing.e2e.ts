@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { apiAs, launchBrowser, shot, startServer, type RunningServer } from './support';
+import {
+  apiAs,
+  launchBrowser,
+  shot,
+  startServer,
+  type RunningServer,
+  signUpInBrowser,
+} from './support';
 
 /**
  * A manual-connector post scheduled a minute ahead lands on Today at its time with its text to
@@ -28,14 +35,11 @@ describe('manual publishing journey', () => {
       await browser.newContext({ viewport: { width: 1360, height: 1000 }, locale: 'zh-CN' })
     ).newPage();
     page.setDefaultTimeout(20_000);
-    await page.goto(`${server.url}/sign-up`);
-    await page.getByTestId('signup-display-name').fill('林小鹿');
-    await page.getByTestId('signup-email').fill('manual@example.com');
-    await page.getByTestId('signup-password').fill('a long enough password');
-    await page.getByTestId('signup-workspace-name').fill('小鹿咖啡');
-    await page.getByTestId('signup-submit').click();
-    await page.waitForURL(/\/w\/[0-9a-f-]{36}\//);
-    const w = /\/w\/([0-9a-f-]{36})\//.exec(page.url())?.[1] ?? '';
+    const w = await signUpInBrowser(page, server.url, {
+      displayName: '林小鹿',
+      email: 'manual@example.com',
+      workspaceName: '小鹿咖啡',
+    });
 
     const account = await api<{ id: string }>(page, 'POST', `/workspaces/${w}/accounts`, {
       platform: 'xiaohongshu',

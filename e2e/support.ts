@@ -97,3 +97,19 @@ export async function apiAs<T>(
   if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
   return (await res.json()) as T;
 }
+
+/** Signs a new person up through the sign-up page; returns the id of the workspace it created. */
+export async function signUpInBrowser(
+  page: Page,
+  baseUrl: string,
+  who: { displayName: string; email: string; workspaceName: string },
+): Promise<string> {
+  await page.goto(`${baseUrl}/sign-up`);
+  await page.getByTestId('signup-display-name').fill(who.displayName);
+  await page.getByTestId('signup-email').fill(who.email);
+  await page.getByTestId('signup-password').fill('a long enough password');
+  await page.getByTestId('signup-workspace-name').fill(who.workspaceName);
+  await page.getByTestId('signup-submit').click();
+  await page.waitForURL(/\/w\/[0-9a-f-]{36}\//);
+  return /\/w\/([0-9a-f-]{36})\//.exec(page.url())?.[1] ?? '';
+}

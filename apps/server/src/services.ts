@@ -27,7 +27,7 @@ import { createImportsService } from './modules/analytics/analytics.imports';
 import { createAnalyticsQueries } from './modules/analytics/analytics.queries';
 import { createGoalsService } from './modules/analytics/goals.service';
 import { createInsightsService } from './modules/analytics/analytics.insights';
-import { recommendSlots } from '@yunce/core';
+import { addDays, recommendSlots, zonedDate } from '@yunce/core';
 import { createSmtpMailer } from './modules/notifications/mailer';
 
 export type ServiceDeps = Pick<
@@ -87,10 +87,8 @@ export function createServices(deps: ServiceDeps) {
     publicUrl: config.publicUrl,
     // The account's own best hours over the last half year of its posts, once it has enough.
     bestSlots: async (workspaceId, accountId, timeZone) => {
-      const today = new Intl.DateTimeFormat('en-CA', { timeZone }).format(clock.now());
-      const from = new Date(Date.parse(`${today}T00:00:00Z`) - 182 * 86_400_000)
-        .toISOString()
-        .slice(0, 10);
+      const today = zonedDate(clock.now(), timeZone);
+      const from = addDays(today, -182);
       const heat = await queries.heatmapOf(
         { workspaceId, from, to: today, accountIds: [accountId], platform: null },
         timeZone,

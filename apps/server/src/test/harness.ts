@@ -143,3 +143,23 @@ export async function addMember(
   });
   return { ...agent, workspaceId };
 }
+
+/** A multipart/form-data body for `inject`: text fields, then one file in the field "file". */
+export function multipartForm(
+  fields: Record<string, string>,
+  file: { name: string; bytes: Buffer; type?: string },
+) {
+  const boundary = '----yunce-test-form';
+  const parts = Object.entries(fields).map(([k, v]) =>
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+  );
+  const payload = Buffer.concat([
+    ...parts,
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+    ),
+    file.bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

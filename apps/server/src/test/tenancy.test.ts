@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, createTestApp, signUp, type Agent, type TestApp } from './harness';
+import {
+  addMember,
+  createTestApp,
+  multipartForm,
+  signUp,
+  type Agent,
+  type TestApp,
+} from './harness';
 
 /**
  * Every workspace-scoped route, called by someone from another workspace with the first
@@ -22,22 +29,6 @@ function multipart(bytes: Buffer) {
   const payload = Buffer.concat([
     Buffer.from(
       `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n`,
-    ),
-    bytes,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
-function multipartFile(bytes: Buffer, name: string, fields: Record<string, string>) {
-  const boundary = '----yunce-tenancy-import';
-  const parts = Object.entries(fields).map(([k, v]) =>
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
-  );
-  const payload = Buffer.concat([
-    ...parts,
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n`,
     ),
     bytes,
     Buffer.from(`\r\n--${boundary}--\r\n`),
@@ -143,7 +134,10 @@ beforeAll(async () => {
   const imported = await a.request({
     method: 'POST',
     url: `/api/v1/workspaces/${a.workspaceId}/analytics/imports`,
-    ...multipartFile(csv, 'a.csv', { accountId: ids.accountId ?? '' }),
+    ...multipartForm(
+      { accountId: ids.accountId ?? '' },
+      { name: 'a.csv', bytes: csv, type: 'text/csv' },
+    ),
   });
   expect(imported.statusCode, imported.body).toBe(201);
   ids.importId = imported.json<{ id: string }>().id;

@@ -1,5 +1,5 @@
 import type { TPlatform } from '@yunce/contracts';
-import { zonedTimeToUtc } from '../time';
+import { addDays, zonedTimeToUtc } from '../time';
 
 /**
  * Hours operators commonly post at when an account has no history of its own (commute, lunch and
@@ -66,11 +66,6 @@ function localParts(at: Date, timeZone: string) {
     hour: Number(get('hour')),
     weekday,
   };
-}
-
-function addDays(date: string, n: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  return new Date(d.getTime() + n * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** Monday of the ISO week that holds a calendar date. */

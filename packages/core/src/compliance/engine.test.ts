@@ -472,8 +472,13 @@ describe('ordinals with measure words', () => {
   it('does not flag 第一 counting cups, orders or seasons (秋天的第一杯奶茶)', () => {
     const engine = defaultEngine();
     for (const text of ['秋天的第一杯桂花拿铁', '新店第一单免费', '今年第一场雪']) {
-      expect(engine.check(text).findings.filter((f) => f.category === 'absolute_terms'), text).toEqual([]);
+      expect(
+        engine.check(text).findings.filter((f) => f.category === 'absolute_terms'),
+        text,
+      ).toEqual([]);
     }
-    expect(engine.check('行业第一的品质').findings.some((f) => f.category === 'absolute_terms')).toBe(true);
+    expect(
+      engine.check('行业第一的品质').findings.some((f) => f.category === 'absolute_terms'),
+    ).toBe(true);
   });
 });

@@ -76,3 +76,15 @@ export function zonedTimeToUtc(date: string, time: string, timeZone: string): Da
 export function zonedDayStart(date: string, timeZone: string): Date {
   return zonedTimeToUtc(date, '00:00', timeZone);
 }
+
+/** A calendar date (YYYY-MM-DD) moved by `days` (negative goes back); no time zone involved. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
+export function zonedDate(at: Date, timeZone: string): string {
+  const parts = formatterFor(timeZone).formatToParts(at);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}

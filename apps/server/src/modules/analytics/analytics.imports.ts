@@ -22,6 +22,7 @@ import {
   normalizeTable,
   PRESETS,
   platformName,
+  zonedDate,
   type TImportError,
   type TImportPreset,
   type TNormalizedRow,
@@ -630,11 +631,7 @@ export function createImportsService(deps: {
       const rows: TNormalizedRow[] = [];
       body.rows.forEach((r, i) => {
         const publishedAt = r.publishedAt ? new Date(r.publishedAt) : undefined;
-        const date =
-          r.date ??
-          (publishedAt
-            ? new Intl.DateTimeFormat('en-CA', { timeZone }).format(publishedAt)
-            : undefined);
+        const date = r.date ?? (publishedAt ? zonedDate(publishedAt, timeZone) : undefined);
         if (!date) {
           errors.push({ row: i, column: 'date', message: 'give date or publishedAt' });
           return;

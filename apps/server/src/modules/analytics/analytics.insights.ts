@@ -8,6 +8,7 @@ import {
   type TReportQuery,
 } from '@yunce/contracts';
 import {
+  addDays,
   buildFindings,
   detectAnomalies,
   formatPercent,
@@ -15,6 +16,7 @@ import {
   type TFindingContent,
   type TMetricAnomaly,
   type TMetricKey,
+  zonedDate,
 } from '@yunce/core';
 import type { MemberActor } from '../../platform/actor';
 import type { Clock } from '../../platform/clock';
@@ -28,9 +30,6 @@ import type { AnalyticsQueries, Scope } from './analytics.queries';
 import { analyticsAlerts, goals } from './analytics.tables';
 import type { GoalsService } from './goals.service';
 
-const DAY = 86_400_000;
-const addDays = (date: string, n: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 /** Metrics watched for sudden jumps and drops. */
 const WATCHED: readonly TMetricKey[] = ['views', 'likes', 'followersNet'];
 const REPORT_KPIS: readonly TMetricKey[] = [
@@ -88,7 +87,7 @@ export function createInsightsService(deps: {
     return {
       name: ws?.name ?? '',
       timeZone,
-      today: new Intl.DateTimeFormat('en-CA', { timeZone }).format(clock.now()),
+      today: zonedDate(clock.now(), timeZone),
     };
   }
 

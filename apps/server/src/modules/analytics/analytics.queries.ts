@@ -28,6 +28,7 @@ import {
 import type { Database } from '../../platform/db/client';
 import { pgArray, rowsOf, textOf, textOrNull } from '../../platform/db/sql';
 import { invalid } from '../../platform/errors';
+import { postAggregateSql } from './analytics.ingest';
 import { metricColumn, WEIGHTED_KEYS } from './analytics.tables';
 
 export type Scope = {
@@ -98,20 +99,8 @@ function metricSelect(alias: string): SQL {
   return sql.raw(METRIC_KEYS.map((k) => `${alias}."${metricColumn(k)}"`).join(', '));
 }
 
-/** Aggregates over post_totals rows `m` of a group of posts (weighted means for rates). */
-function totalsAggregates(): SQL {
-  return sql.raw(
-    METRIC_KEYS.map((k) => {
-      const c = metricColumn(k);
-      if (isWeighted(k)) {
-        const b = metricColumn(METRICS[k].base ?? 'views');
-        return `COALESCE(sum(m."${c}" * m."${b}") / NULLIF(sum(CASE WHEN m."${c}" IS NOT NULL THEN m."${b}" END), 0), avg(m."${c}")) AS "${c}"`;
-      }
-      if (METRICS[k].kind === 'total') return `max(m."${c}") AS "${c}"`;
-      return `sum(m."${c}") AS "${c}"`;
-    }).join(', '),
-  );
-}
+/** Aggregates over post_totals rows `m` of a group of posts: the same rule as for one post's days. */
+const totalsAggregates = (): SQL => sql.raw(postAggregateSql());
 
 function accountFilter(s: Scope, alias: string): SQL {
   const parts: SQL[] = [];
@@ -141,13 +130,13 @@ function bucketsOf(from: string, to: string, interval: 'day' | 'week' | 'month')
 }
 
 /**
- * A post's engagement rate in SQL over post_totals `m` and accounts `a` — the definition of
+ * A post's engagement rate in SQL over metric columns of alias `m` — the definition of
  * engagement() in core: Xiaohongshu per view, the rest per impression, the other when missing.
  */
-const ENGAGEMENT_SQL =
-  sql.raw(`(COALESCE(m.likes, 0) + COALESCE(m.comments, 0) + COALESCE(m.shares, 0) + COALESCE(m.saves, 0))
-  / NULLIF(CASE WHEN a.platform = 'xiaohongshu' THEN COALESCE(NULLIF(m.views, 0), m.impressions)
-                ELSE COALESCE(NULLIF(m.impressions, 0), m.views) END, 0)`);
+const engagementSql = (m: string, platform: string) =>
+  sql.raw(`(COALESCE(${m}.likes, 0) + COALESCE(${m}.comments, 0) + COALESCE(${m}.shares, 0) + COALESCE(${m}.saves, 0))
+  / NULLIF(CASE WHEN ${platform} = 'xiaohongshu' THEN COALESCE(NULLIF(${m}.views, 0), ${m}.impressions)
+                ELSE COALESCE(NULLIF(${m}.impressions, 0), ${m}.views) END, 0)`);
 
 const OVERVIEW_KPIS: readonly TMetricKey[] = [
   'impressions',
@@ -290,12 +279,10 @@ export function createAnalyticsQueries(deps: { database: Database }) {
       order: 'asc' | 'desc',
       limit: number,
     ): Promise<TContentRow[]> {
-      const eng = sql.raw(
-        `(COALESCE(t.likes, 0) + COALESCE(t.comments, 0) + COALESCE(t.shares, 0) + COALESCE(t.saves, 0))
-         / NULLIF(CASE WHEN t.platform = 'xiaohongshu' THEN COALESCE(NULLIF(t.views, 0), t.impressions)
-                       ELSE COALESCE(NULLIF(t.impressions, 0), t.views) END, 0)`,
-      );
-      const orderBy = sort === 'engagementRate' ? eng : sql.raw(`t."${metricColumn(sort)}"`);
+      const orderBy =
+        sort === 'engagementRate'
+          ? engagementSql('t', 't.platform')
+          : sql.raw(`t."${metricColumn(sort)}"`);
       const rows = rowsOf(
         await db.execute(sql`
           SELECT * FROM (
@@ -521,7 +508,7 @@ export function createAnalyticsQueries(deps: { database: Database }) {
                count(*)::int AS n, sum(e.engagement) AS e, count(m.views)::int AS nv, sum(m.views) AS v
         FROM post_totals m
         JOIN accounts a ON a.id = m.account_id
-        CROSS JOIN LATERAL (SELECT ${ENGAGEMENT_SQL} AS engagement) e
+        CROSS JOIN LATERAL (SELECT ${engagementSql('m', 'a.platform')} AS engagement) e
         WHERE m.workspace_id = ${s.workspaceId}::uuid AND m.published_at IS NOT NULL
           AND m.published_on BETWEEN ${s.from}::date AND ${s.to}::date
           AND e.engagement IS NOT NULL

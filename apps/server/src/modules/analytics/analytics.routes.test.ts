@@ -13,7 +13,14 @@ import type {
   TReport,
   TTrend,
 } from '@yunce/contracts';
-import { addMember, createTestApp, signUp, type Agent, type TestApp } from '../../test/harness';
+import {
+  addMember,
+  createTestApp,
+  multipartForm,
+  signUp,
+  type Agent,
+  type TestApp,
+} from '../../test/harness';
 import { metricImports, posts } from './analytics.tables';
 
 let t: TestApp;
@@ -22,27 +29,6 @@ let xhs: string;
 
 const fixture = (name: string) =>
   readFileSync(new URL(`./import/fixtures/${name}`, import.meta.url));
-
-/** A multipart form with text fields and one file in the field "file". */
-function form(fields: Record<string, string>, file: { name: string; bytes: Buffer }) {
-  const boundary = '----yunce-import-test';
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields))
-    parts.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
-    );
-  parts.push(
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    file.bytes,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  );
-  return {
-    payload: Buffer.concat(parts),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 const w = (agent: Agent, s: string) => `/api/v1/workspaces/${agent.workspaceId}${s}`;
 
@@ -71,7 +57,7 @@ describe('importing platform exports', () => {
     const preview = await owner.request({
       method: 'POST',
       url: w(owner, '/analytics/imports/preview'),
-      ...form({ accountId: xhs }, file),
+      ...multipartForm({ accountId: xhs }, file),
     });
     expect(preview.statusCode, preview.body).toBe(200);
     const p = preview.json<TImportPreview>();
@@ -93,7 +79,7 @@ describe('importing platform exports', () => {
     const first = await owner.request({
       method: 'POST',
       url: w(owner, '/analytics/imports'),
-      ...form({ accountId: xhs }, file),
+      ...multipartForm({ accountId: xhs }, file),
     });
     expect(first.statusCode, first.body).toBe(201);
     expect(first.json<TImport>()).toMatchObject({
@@ -106,14 +92,14 @@ describe('importing platform exports', () => {
     const again = await owner.request({
       method: 'POST',
       url: w(owner, '/analytics/imports/preview'),
-      ...form({ accountId: xhs }, file),
+      ...multipartForm({ accountId: xhs }, file),
     });
     expect(again.json<TImportPreview>()).toMatchObject({ willCreate: 0, willUpdate: 4 });
     expect(again.json<TImportPreview>().importedBefore).not.toBeNull();
     const second = await owner.request({
       method: 'POST',
       url: w(owner, '/analytics/imports'),
-      ...form({ accountId: xhs }, file),
+      ...multipartForm({ accountId: xhs }, file),
     });
     expect(second.json<TImport>()).toMatchObject({ status: 'done', created: 0, updated: 4 });
     expect(
@@ -125,7 +111,10 @@ describe('importing platform exports', () => {
     const res = await owner.request({
       method: 'POST',
       url: w(owner, '/analytics/imports'),
-      ...form({ accountId: xhs }, { name: 'works.xlsx', bytes: fixture('douyin-works.xlsx') }),
+      ...multipartForm(
+        { accountId: xhs },
+        { name: 'works.xlsx', bytes: fixture('douyin-works.xlsx') },
+      ),
     });
     expect(res.statusCode).toBe(400);
     expect(
@@ -139,7 +128,10 @@ describe('importing platform exports', () => {
     const res = await owner.request({
       method: 'POST',
       url: w(owner, '/analytics/imports'),
-      ...form({ accountId: xhs }, { name: 'broken.xlsx', bytes: fixture('truncated.xlsx') }),
+      ...multipartForm(
+        { accountId: xhs },
+        { name: 'broken.xlsx', bytes: fixture('truncated.xlsx') },
+      ),
     });
     expect(res.statusCode).toBeGreaterThanOrEqual(400);
     expect(res.statusCode).toBeLessThan(500);
@@ -155,7 +147,7 @@ describe('importing platform exports', () => {
     const preview = await owner.request({
       method: 'POST',
       url: w(owner, '/analytics/imports/preview'),
-      ...form({ accountId: acc }, file),
+      ...multipartForm({ accountId: acc }, file),
     });
     expect(preview.json<TImportPreview>().preset).toBeNull();
     expect(preview.json<TImportPreview>().headers).toEqual(['链接', '发布日期', '浏览']);
@@ -170,7 +162,7 @@ describe('importing platform exports', () => {
     const res = await owner.request({
       method: 'POST',
       url: w(owner, '/analytics/imports'),
-      ...form({ accountId: acc, mapping }, file),
+      ...multipartForm({ accountId: acc, mapping }, file),
     });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json<TImport>()).toMatchObject({ created: 2 });
@@ -199,7 +191,10 @@ describe('importing platform exports', () => {
     const res = await owner.request({
       method: 'POST',
       url: w(owner, '/analytics/imports'),
-      ...form({ accountId: acc }, { name: 'big.csv', bytes: Buffer.from(lines.join('\n')) }),
+      ...multipartForm(
+        { accountId: acc },
+        { name: 'big.csv', bytes: Buffer.from(lines.join('\n')) },
+      ),
     });
     expect(res.statusCode, res.body).toBe(201);
     const queued = res.json<TImport>();

@@ -9,7 +9,14 @@ import {
   type TGoalPatch,
   type TLocale,
 } from '@yunce/contracts';
-import { checkSmart, forecastGoal, SMART_LETTERS, type TGoalForecast } from '@yunce/core';
+import {
+  addDays,
+  checkSmart,
+  forecastGoal,
+  SMART_LETTERS,
+  zonedDate,
+  type TGoalForecast,
+} from '@yunce/core';
 import type { MemberActor } from '../../platform/actor';
 import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/client';
@@ -26,8 +33,6 @@ type GoalRow = typeof goals.$inferSelect;
 type Parsed = ReturnType<typeof ZGoalBody.parse>;
 
 const DAY = 86_400_000;
-const addDays = (date: string, n: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
 /** Levels are read as they are; amounts per day add up from the start on top of the baseline. */
 const modeOf = (metric: TGoalMetric) =>
@@ -47,7 +52,7 @@ export function createGoalsService(deps: {
       where: eq(workspaces.id, workspaceId),
     });
     const timeZone = ws?.timeZone ?? 'Asia/Shanghai';
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone }).format(clock.now());
+    const today = zonedDate(clock.now(), timeZone);
     return { timeZone, today };
   }
 

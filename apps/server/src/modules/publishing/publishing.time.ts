@@ -1,14 +1,7 @@
+import { zonedDate } from '@yunce/core';
+
 /** Calendar date (YYYY-MM-DD) of an instant in a time zone. */
-export function localDate(at: Date, timeZone: string): string {
-  const p = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(at);
-  const get = (t: string) => p.find((x) => x.type === t)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
-}
+export const localDate = zonedDate;
 
 /** "2026-11-23 09:30" in the time zone: what an operator reads next to the zone's name. */
 export function localDateTime(at: Date, timeZone: string): string {

@@ -8,6 +8,7 @@ import type { Services } from '../../services';
 import { users } from '../auth/auth.tables';
 import { ingestRows } from '../analytics/analytics.ingest';
 import { generateDemoMetrics } from '../analytics/demo-metrics';
+import { addDays, zonedDate } from '@yunce/core';
 
 export const DEMO_EMAIL = 'demo@yunce.local';
 export const DEMO_WORKSPACE = '示例店铺';
@@ -159,7 +160,7 @@ async function seedDemoAnalytics(
   }[],
 ): Promise<void> {
   const timeZone = 'Asia/Shanghai';
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone }).format(clock.now());
+  const today = zonedDate(clock.now(), timeZone);
   const data = generateDemoMetrics({
     seed: 20260101,
     today,
@@ -186,8 +187,6 @@ async function seedDemoAnalytics(
       await ingestRows(tx, { ...base, grain: 'content', rows: d.postRows });
     });
   }
-  const addDays = (date: string, n: number) =>
-    new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
   const monthStart = `${today.slice(0, 7)}-01`;
   const xhs = created.find((a) => a.platform === 'xiaohongshu');
   const yearly = await services.goals.create(

@@ -1,3 +1,4 @@
+import { addDays } from '@yunce/core';
 import { renderArticleHtml, type ArticleImage } from './wechat-html';
 import {
   createWeChatClient,
@@ -20,7 +21,6 @@ export type WeChatConnectorOptions = WeChatClientOptions & {
   uploadTimeoutMs?: number;
 };
 
-const DAY_MS = 86_400_000;
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const MAX_DATACUBE_DAYS = 7;
 
@@ -37,10 +37,6 @@ const BODY_IMAGE_MAX_BYTES = 1024 * 1024;
 
 function isDate(s: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 function shanghaiDate(at: Date): string {
