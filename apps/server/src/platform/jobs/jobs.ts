@@ -42,12 +42,13 @@ export async function startJobs(
           db: { executeSql: (text, values) => database.executeSql(text, values) },
         });
   boss.on('error', (err: Error) => console.error('jobs:', err.message));
-  await boss.start();
-  // Processes starting together would create the same queues at once, and pg-boss's
-  // create_queue then deadlocks in PostgreSQL (seen with a web and a worker process): take turns.
+  // Processes starting together would create queues at once, and pg-boss's create_queue then
+  // deadlocks in PostgreSQL (seen with a web and a worker process): take turns. start() is inside
+  // the turn too, because a worker's start() creates pg-boss's own cron queue.
   await database.withConnection(async (exec) => {
     await exec('SELECT pg_advisory_lock($1)', [QUEUE_SETUP_LOCK]);
     try {
+      await boss.start();
       for (const q of opts.queues) {
         if (!(await boss.getQueue(q.name))) await boss.createQueue(q.name);
       }
