@@ -22,7 +22,7 @@ import { createMemoryStorage } from '../apps/server/src/platform/storage';
 import { systemClock } from '../apps/server/src/platform/clock';
 import { createServices } from '../apps/server/src/services';
 import {
-  rebuildPostTotals,
+  refreshPosts,
   rebuildRollups,
 } from '../apps/server/src/modules/analytics/analytics.ingest';
 import type { Scope } from '../apps/server/src/modules/analytics/analytics.queries';
@@ -86,7 +86,7 @@ async function seed(db: Database, rows: number) {
   for (const a of accs) {
     await db.db.transaction(async (tx) => {
       await rebuildRollups(tx, ws, a.id, days);
-      await rebuildPostTotals(tx, a.id, null);
+      await refreshPosts(tx, a.id, null, new Date());
     });
   }
   await db.executeSql('ANALYZE', []);

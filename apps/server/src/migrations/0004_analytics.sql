@@ -171,12 +171,21 @@ CREATE TABLE "post_metrics" (
 	"imported_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
-CREATE TABLE "post_totals" (
-	"post_id" uuid PRIMARY KEY NOT NULL,
+CREATE TABLE "posts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"workspace_id" uuid NOT NULL,
 	"account_id" uuid NOT NULL,
-	"published_on" date,
+	"item_id" uuid,
+	"publication_id" uuid,
+	"external_id" text,
+	"url" text,
+	"title" text NOT NULL,
+	"title_key" text,
 	"published_at" timestamp with time zone,
+	"published_on" date,
+	"format" text,
+	"pillar" text,
+	"origin" text NOT NULL,
 	"impressions" double precision,
 	"reach" double precision,
 	"views" double precision,
@@ -199,24 +208,7 @@ CREATE TABLE "post_totals" (
 	"avg_watch_seconds" double precision,
 	"conversions" double precision,
 	"orders" double precision,
-	"revenue" double precision
-);
---> statement-breakpoint
-CREATE TABLE "posts" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"workspace_id" uuid NOT NULL,
-	"account_id" uuid NOT NULL,
-	"item_id" uuid,
-	"publication_id" uuid,
-	"external_id" text,
-	"url" text,
-	"title" text NOT NULL,
-	"title_key" text,
-	"published_at" timestamp with time zone,
-	"published_on" date,
-	"format" text,
-	"pillar" text,
-	"origin" text NOT NULL,
+	"revenue" double precision,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -233,14 +225,6 @@ ALTER TABLE "metric_imports" ADD CONSTRAINT "metric_imports_workspace_id_workspa
 ALTER TABLE "metric_imports" ADD CONSTRAINT "metric_imports_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "metric_rollups" ADD CONSTRAINT "metric_rollups_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "metric_rollups" ADD CONSTRAINT "metric_rollups_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "post_metrics" ADD CONSTRAINT "post_metrics_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "post_metrics" ADD CONSTRAINT "post_metrics_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "post_metrics" ADD CONSTRAINT "post_metrics_post_id_posts_id_fk" FOREIGN KEY ("post_id") REFERENCES "public"."posts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "post_totals" ADD CONSTRAINT "post_totals_post_id_posts_id_fk" FOREIGN KEY ("post_id") REFERENCES "public"."posts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "post_totals" ADD CONSTRAINT "post_totals_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "post_totals" ADD CONSTRAINT "post_totals_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "posts" ADD CONSTRAINT "posts_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "posts" ADD CONSTRAINT "posts_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "posts" ADD CONSTRAINT "posts_item_id_content_items_id_fk" FOREIGN KEY ("item_id") REFERENCES "public"."content_items"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "posts" ADD CONSTRAINT "posts_publication_id_publications_id_fk" FOREIGN KEY ("publication_id") REFERENCES "public"."publications"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "account_metrics_key" ON "account_metrics" USING btree ("account_id","date","channel");--> statement-breakpoint
@@ -252,9 +236,77 @@ CREATE UNIQUE INDEX "metric_rollups_key" ON "metric_rollups" USING btree ("accou
 CREATE INDEX "metric_rollups_workspace_date_idx" ON "metric_rollups" USING btree ("workspace_id","date");--> statement-breakpoint
 CREATE UNIQUE INDEX "post_metrics_key" ON "post_metrics" USING btree ("post_id","date");--> statement-breakpoint
 CREATE INDEX "post_metrics_account_date_idx" ON "post_metrics" USING btree ("account_id","date");--> statement-breakpoint
-CREATE INDEX "post_totals_workspace_published_idx" ON "post_totals" USING btree ("workspace_id","published_on");--> statement-breakpoint
-CREATE INDEX "post_totals_account_idx" ON "post_totals" USING btree ("account_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "posts_account_external_key" ON "posts" USING btree ("account_id","external_id") WHERE external_id IS NOT NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX "posts_account_url_key" ON "posts" USING btree ("account_id","url") WHERE url IS NOT NULL;--> statement-breakpoint
 CREATE UNIQUE INDEX "posts_account_title_key" ON "posts" USING btree ("account_id","title_key") WHERE title_key IS NOT NULL;--> statement-breakpoint
-CREATE INDEX "posts_workspace_published_idx" ON "posts" USING btree ("workspace_id","published_on");
+CREATE INDEX "posts_workspace_published_idx" ON "posts" USING btree ("workspace_id","published_on");--> statement-breakpoint
+-- posts and post_metrics take 10^5 rows per import statement; a foreign key would check each row
+-- on its own. These triggers keep the same references with one set-based check per statement:
+-- a post's account exists in the post's workspace, a metric's post exists in the metric's
+-- account and workspace; the accounts are locked FOR KEY SHARE (as a foreign key would) so they
+-- cannot be deleted under an import. Deletes cascade account → posts → post_metrics.
+CREATE FUNCTION yunce_posts_check() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM 1 FROM accounts a WHERE a.id IN (SELECT DISTINCT n.account_id FROM new_rows n) FOR KEY SHARE OF a;
+  IF EXISTS (
+    SELECT 1 FROM (SELECT DISTINCT account_id, workspace_id FROM new_rows) n
+    LEFT JOIN accounts a ON a.id = n.account_id AND a.workspace_id = n.workspace_id
+    WHERE a.id IS NULL
+  ) THEN
+    RAISE foreign_key_violation USING MESSAGE = 'posts: account_id is not an account of workspace_id';
+  END IF;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER posts_account_check AFTER INSERT ON posts REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION yunce_posts_check();
+--> statement-breakpoint
+CREATE FUNCTION yunce_post_metrics_check() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM 1 FROM accounts a WHERE a.id IN (SELECT DISTINCT n.account_id FROM new_rows n) FOR KEY SHARE OF a;
+  IF EXISTS (
+    SELECT 1 FROM new_rows n
+    LEFT JOIN posts p ON p.id = n.post_id AND p.account_id = n.account_id AND p.workspace_id = n.workspace_id
+    WHERE p.id IS NULL
+  ) THEN
+    RAISE foreign_key_violation USING MESSAGE = 'post_metrics: post_id is not a post of account_id';
+  END IF;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER post_metrics_post_check AFTER INSERT ON post_metrics REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION yunce_post_metrics_check();
+--> statement-breakpoint
+-- The references never move: an update of them is refused (a row trigger on those columns only,
+-- so the totals updates of every import do not pay for it).
+CREATE FUNCTION yunce_refuse_reference_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE foreign_key_violation USING MESSAGE = TG_TABLE_NAME || ': references cannot be changed';
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER posts_references_fixed BEFORE UPDATE OF account_id, workspace_id ON posts
+  FOR EACH ROW WHEN (OLD.account_id IS DISTINCT FROM NEW.account_id OR OLD.workspace_id IS DISTINCT FROM NEW.workspace_id)
+  EXECUTE FUNCTION yunce_refuse_reference_change();
+--> statement-breakpoint
+CREATE TRIGGER post_metrics_references_fixed BEFORE UPDATE OF post_id, account_id, workspace_id ON post_metrics
+  FOR EACH ROW WHEN (OLD.post_id IS DISTINCT FROM NEW.post_id OR OLD.account_id IS DISTINCT FROM NEW.account_id OR OLD.workspace_id IS DISTINCT FROM NEW.workspace_id)
+  EXECUTE FUNCTION yunce_refuse_reference_change();
+--> statement-breakpoint
+CREATE FUNCTION yunce_accounts_cascade() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM post_metrics m USING old_rows o WHERE m.account_id = o.id;
+  DELETE FROM posts p USING old_rows o WHERE p.account_id = o.id;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER accounts_cascade_posts AFTER DELETE ON accounts REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION yunce_accounts_cascade();
+--> statement-breakpoint
+CREATE FUNCTION yunce_posts_cascade() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM post_metrics m USING old_rows o WHERE m.post_id = o.id;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER posts_cascade_metrics AFTER DELETE ON posts REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION yunce_posts_cascade();

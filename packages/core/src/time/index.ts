@@ -21,18 +21,23 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 // Offsets change only at transitions, which fall on quarter hours in UTC in every zone; an
 // import converts thousands of times a second, so offsets are remembered per quarter hour.
 const QUARTER = 15 * 60_000;
-const offsets = new Map<string, number>();
+const offsets = new Map<string, Map<number, number>>();
 
 /** Offset of `timeZone` from UTC at instant `at`, in milliseconds (positive east of Greenwich). */
 export function zoneOffsetMs(at: Date, timeZone: string): number {
   const t = at.getTime();
   if (!Number.isFinite(t)) return computeOffset(at, timeZone);
-  const key = `${timeZone}|${Math.floor(t / QUARTER)}`;
-  const hit = offsets.get(key);
+  let zone = offsets.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    offsets.set(timeZone, zone);
+  }
+  const quarter = Math.floor(t / QUARTER);
+  const hit = zone.get(quarter);
   if (hit !== undefined) return hit;
   const value = computeOffset(at, timeZone);
-  if (offsets.size > 50_000) offsets.clear();
-  offsets.set(key, value);
+  if (zone.size > 50_000) zone.clear();
+  zone.set(quarter, value);
   return value;
 }
 

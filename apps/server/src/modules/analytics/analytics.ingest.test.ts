@@ -1,8 +1,10 @@
+import { accounts } from '../accounts/accounts.tables';
+import { workspaces } from '../workspaces/workspaces.tables';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { engagement, METRIC_KEYS, METRICS, postingHeatmap, type TNormalizedRow } from '@yunce/core';
 import { createTestApp, signUp, type Agent, type TestApp } from '../../test/harness';
-import { ingestRows } from './analytics.ingest';
+import { ingestRows, postTotalsOf } from './analytics.ingest';
 import { scheduledPost } from '../../test/factories';
 import { publications } from '../publishing/publishing.tables';
 import {
@@ -10,7 +12,6 @@ import {
   metricRollups,
   postMetrics,
   posts,
-  postTotals,
   WEIGHTED_KEYS,
 } from './analytics.tables';
 
@@ -242,15 +243,36 @@ describe('ingesting metrics', () => {
     const pm = await db.select().from(postMetrics).where(eq(postMetrics.accountId, acc));
     const am = await db.select().from(accountMetrics).where(eq(accountMetrics.accountId, acc));
     const ru = await db.select().from(metricRollups).where(eq(metricRollups.accountId, acc));
-    const totals = await db.select().from(postTotals).where(eq(postTotals.accountId, acc));
-    const postIds = [...new Set(pm.map((x) => x.postId))].sort();
-    expect(totals.map((x) => x.postId).sort()).toEqual(postIds);
-    for (const row of totals) {
-      const mine = pm.filter((x) => x.postId === row.postId);
+    const stored = await db.select().from(posts).where(eq(posts.accountId, acc));
+    expect(stored.map((x) => x.id).sort()).toEqual([...new Set(pm.map((x) => x.postId))].sort());
+    for (const post of stored) {
+      // The totals an ingest keeps on the post equal the SQL aggregate over its stored days,
+      // whether the post was created by that ingest or recomputed by a later one.
+      const mine = pm.filter((x) => x.postId === post.id);
+      const expected = postTotalsOf(
+        mine.map((x) =>
+          Object.fromEntries(METRIC_KEYS.flatMap((k) => (x[k] === null ? [] : [[k, x[k]]]))),
+        ),
+      );
+      for (const k of METRIC_KEYS) {
+        if (expected[k] === undefined) expect(post[k], `${post.id} ${k}`).toBeNull();
+        else expect(post[k], `${post.id} ${k}`).toBeCloseTo(expected[k], 9);
+      }
       const sum = (k: 'views' | 'likes') =>
         mine.some((x) => x[k] !== null) ? mine.reduce((a, x) => a + (x[k] ?? 0), 0) : null;
-      expect(row.views).toBe(sum('views'));
-      expect(row.likes).toBe(sum('likes'));
+      expect(post.views).toBe(sum('views'));
+      expect(post.likes).toBe(sum('likes'));
+      const rated = mine.filter((x) => x.completionRate !== null);
+      const withBase = rated.filter((x) => x.views !== null);
+      const base = withBase.reduce((a, x) => a + (x.views ?? 0), 0);
+      const rate =
+        base > 0
+          ? withBase.reduce((a, x) => a + (x.completionRate ?? 0) * (x.views ?? 0), 0) / base
+          : rated.length > 0
+            ? rated.reduce((a, x) => a + (x.completionRate ?? 0), 0) / rated.length
+            : null;
+      if (rate === null) expect(post.completionRate).toBeNull();
+      else expect(post.completionRate).toBeCloseTo(rate, 9);
     }
     const days = [...new Set([...pm.map((x) => x.date), ...am.map((x) => x.date)])].sort();
     expect(ru.map((r) => r.date).sort()).toEqual(days);
@@ -279,5 +301,101 @@ describe('ingesting metrics', () => {
         expect(roll?.completionRate).toBeCloseTo(w / wb, 9);
       }
     }
+  });
+});
+
+describe('references kept by triggers', () => {
+  const sqlCode = async (run: () => Promise<unknown>): Promise<string | undefined> => {
+    try {
+      await run();
+      return undefined;
+    } catch (err) {
+      // drizzle wraps the driver's error; its cause carries the SQLSTATE.
+      const e = err as { code?: string; cause?: { code?: string } };
+      return e.cause?.code ?? e.code;
+    }
+  };
+
+  it('refuses metrics of a post that does not exist, or a post under another workspace', async () => {
+    const acc = await newAccount();
+    await ingest(acc, 'content', [
+      { row: 2, externalId: 'r1', title: 't', date: '2026-11-01', metrics: { views: 1 } },
+    ]);
+    const db = t.db.database.db;
+    const [post] = await db.select().from(posts).where(eq(posts.accountId, acc));
+    const missing = '00000000-0000-4000-8000-000000000000';
+    expect(
+      await sqlCode(() =>
+        db.insert(postMetrics).values({
+          workspaceId: owner.workspaceId,
+          accountId: acc,
+          postId: missing,
+          date: '2026-11-02',
+          source: 'test',
+          importedAt: new Date(),
+        }),
+      ),
+    ).toBe('23503');
+    const other = await signUp(t, { email: 'other-ws@example.com' });
+    expect(
+      await sqlCode(() =>
+        db.insert(posts).values({
+          workspaceId: other.workspaceId,
+          accountId: acc,
+          title: 'x',
+          origin: 'imported',
+        }),
+      ),
+    ).toBe('23503');
+    expect(
+      await sqlCode(() =>
+        db.update(postMetrics).set({ postId: missing }).where(eq(postMetrics.postId, post!.id)),
+      ),
+    ).toBe('23503');
+    // Nothing was written by the refused statements.
+    expect(await db.select().from(postMetrics).where(eq(postMetrics.accountId, acc))).toHaveLength(
+      1,
+    );
+  });
+
+  it('deletes posts and their metrics with their account and with their workspace', async () => {
+    const db = t.db.database.db;
+    const acc = await newAccount();
+    await ingest(acc, 'content', [
+      { row: 2, externalId: 'd1', title: 't', date: '2026-11-01', metrics: { views: 1 } },
+      { row: 3, externalId: 'd1', title: 't', date: '2026-11-02', metrics: { views: 2 } },
+    ]);
+    expect(await db.select().from(postMetrics).where(eq(postMetrics.accountId, acc))).toHaveLength(
+      2,
+    );
+    await db.delete(accounts).where(eq(accounts.id, acc));
+    expect(await db.select().from(posts).where(eq(posts.accountId, acc))).toHaveLength(0);
+    expect(await db.select().from(postMetrics).where(eq(postMetrics.accountId, acc))).toHaveLength(
+      0,
+    );
+
+    const other = await signUp(t, { email: 'gone-ws@example.com' });
+    const res = await other.request({
+      method: 'POST',
+      url: `/api/v1/workspaces/${other.workspaceId}/accounts`,
+      payload: { platform: 'douyin', name: '将删除' },
+    });
+    const acc2 = res.json<{ id: string }>().id;
+    await db.transaction((tx) =>
+      ingestRows(tx, {
+        workspaceId: other.workspaceId,
+        accountId: acc2,
+        grain: 'content',
+        rows: [{ row: 2, externalId: 'w1', title: 't', date: '2026-11-01', metrics: { views: 5 } }],
+        source: 'test',
+        importId: null,
+        at: t.clock.now(),
+      }),
+    );
+    await db.delete(workspaces).where(eq(workspaces.id, other.workspaceId));
+    expect(await db.select().from(posts).where(eq(posts.accountId, acc2))).toHaveLength(0);
+    expect(await db.select().from(postMetrics).where(eq(postMetrics.accountId, acc2))).toHaveLength(
+      0,
+    );
   });
 });

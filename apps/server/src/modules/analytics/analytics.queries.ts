@@ -99,7 +99,7 @@ function metricSelect(alias: string): SQL {
   return sql.raw(METRIC_KEYS.map((k) => `${alias}."${metricColumn(k)}"`).join(', '));
 }
 
-/** Aggregates over post_totals rows `m` of a group of posts: the same rule as for one post's days. */
+/** Aggregates over the posts `m` of a group: the same rule as for one post's days. */
 const totalsAggregates = (): SQL => sql.raw(postAggregateSql());
 
 function accountFilter(s: Scope, alias: string): SQL {
@@ -288,13 +288,12 @@ export function createAnalyticsQueries(deps: { database: Database }) {
           SELECT * FROM (
             SELECT p.id, p.item_id, p.title, p.url, p.account_id, a.name AS account_name, a.platform,
                    p.published_at, p.published_on::text AS published_on, p.format, COALESCE(ci.pillar, p.pillar) AS pillar,
-                   ${metricSelect('m')}
-            FROM post_totals m
-            JOIN posts p ON p.id = m.post_id
+                   ${metricSelect('p')}
+            FROM posts p
             JOIN accounts a ON a.id = p.account_id
             LEFT JOIN content_items ci ON ci.id = p.item_id
-            WHERE m.workspace_id = ${s.workspaceId}::uuid AND m.published_on BETWEEN ${s.from}::date AND ${s.to}::date
-            ${accountFilter(s, 'm')}
+            WHERE p.workspace_id = ${s.workspaceId}::uuid AND p.published_on BETWEEN ${s.from}::date AND ${s.to}::date
+            ${accountFilter(s, 'p')}
           ) t
           WHERE ${orderBy} IS NOT NULL
           ORDER BY ${orderBy} ${sql.raw(order === 'asc' ? 'ASC' : 'DESC')}, t.id
@@ -329,18 +328,17 @@ export function createAnalyticsQueries(deps: { database: Database }) {
       locale: TLocale,
     ): Promise<TBreakdown> {
       const key = {
-        pillar: "COALESCE(ci.pillar, p.pillar, '')",
-        format: "COALESCE(ci.format, p.format, '')",
-        account: 'p.account_id::text',
+        pillar: "COALESCE(ci.pillar, m.pillar, '')",
+        format: "COALESCE(ci.format, m.format, '')",
+        account: 'm.account_id::text',
         platform: 'a.platform',
       }[by];
       const rows = rowsOf(
         await db.execute(sql`
           SELECT ${sql.raw(key)} AS k, max(a.name) AS account_name, count(*)::int AS posts, ${totalsAggregates()}
-          FROM post_totals m
-          JOIN posts p ON p.id = m.post_id
-          JOIN accounts a ON a.id = p.account_id
-          LEFT JOIN content_items ci ON ci.id = p.item_id
+          FROM posts m
+          JOIN accounts a ON a.id = m.account_id
+          LEFT JOIN content_items ci ON ci.id = m.item_id
           WHERE m.workspace_id = ${s.workspaceId}::uuid AND m.published_on BETWEEN ${s.from}::date AND ${s.to}::date
           ${accountFilter(s, 'm')}
           GROUP BY 1
@@ -506,7 +504,7 @@ export function createAnalyticsQueries(deps: { database: Database }) {
         SELECT (extract(isodow FROM m.published_at AT TIME ZONE ${timeZone})::int - 1) AS weekday,
                extract(hour FROM m.published_at AT TIME ZONE ${timeZone})::int AS hour,
                count(*)::int AS n, sum(e.engagement) AS e, count(m.views)::int AS nv, sum(m.views) AS v
-        FROM post_totals m
+        FROM posts m
         JOIN accounts a ON a.id = m.account_id
         CROSS JOIN LATERAL (SELECT ${engagementSql('m', 'a.platform')} AS engagement) e
         WHERE m.workspace_id = ${s.workspaceId}::uuid AND m.published_at IS NOT NULL

@@ -56,18 +56,24 @@ function weightedColumns(): WeightedColumns {
 
 /**
  * A post as it exists on a platform: one published by Yunce (linked to its item and publication)
- * or one found in an imported export. Metrics hang off posts.
+ * or one found in an imported export, with its metrics over all its days (sums, weighted means
+ * for rates, the largest lifetime total) kept by every ingest: rankings, breakdowns and the
+ * heatmap read one row per post.
+ *
+ * posts and post_metrics are written 10^5 rows at a time by imports, and a per-row foreign key
+ * check costs more than the row itself. Their references to accounts and posts are therefore
+ * kept by statement-level triggers instead (see migration 0004): one set-based check per
+ * statement that the account exists in the row's workspace and the post in the row's account,
+ * and cascading deletes from accounts to posts to metrics.
  */
 export const posts = pgTable(
   'posts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
-    accountId: uuid('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
+    /** The account's workspace (checked by trigger; see above). */
+    workspaceId: uuid('workspace_id').notNull(),
+    /** Checked by trigger, deleted with the account. */
+    accountId: uuid('account_id').notNull(),
     itemId: uuid('item_id').references(() => contentItems.id, { onDelete: 'set null' }),
     publicationId: uuid('publication_id').references(() => publications.id, {
       onDelete: 'set null',
@@ -84,6 +90,8 @@ export const posts = pgTable(
     /** From the linked item, or set on the post itself (imported posts have none until linked). */
     pillar: text('pillar'),
     origin: text('origin', { enum: ['yunce', 'imported', 'api'] }).notNull(),
+    /** The post's totals over its post_metrics rows. */
+    ...metricColumns(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -105,15 +113,11 @@ export const posts = pgTable(
 export const postMetrics = pgTable(
   'post_metrics',
   {
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
-    accountId: uuid('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
-    postId: uuid('post_id')
-      .notNull()
-      .references(() => posts.id, { onDelete: 'cascade' }),
+    /** The post's workspace and account, copied for the rollups' index (checked by trigger). */
+    workspaceId: uuid('workspace_id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    /** Checked by trigger, deleted with the post. */
+    postId: uuid('post_id').notNull(),
     date: date('date', { mode: 'string' }).notNull(),
     ...metricColumns(),
     source: text('source').notNull(),
@@ -123,33 +127,6 @@ export const postMetrics = pgTable(
   (t) => [
     uniqueIndex('post_metrics_key').on(t.postId, t.date),
     index('post_metrics_account_date_idx').on(t.accountId, t.date),
-  ],
-);
-
-/**
- * Each post's metrics over all its days (sums; weighted means for rates), kept by every ingest
- * for the posts it touched: content rankings, breakdowns and the heatmap read one row per post.
- */
-export const postTotals = pgTable(
-  'post_totals',
-  {
-    postId: uuid('post_id')
-      .primaryKey()
-      .references(() => posts.id, { onDelete: 'cascade' }),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
-    accountId: uuid('account_id')
-      .notNull()
-      .references(() => accounts.id, { onDelete: 'cascade' }),
-    publishedOn: date('published_on', { mode: 'string' }),
-    /** Copied from the post so the posting-time heatmap reads this table alone. */
-    publishedAt: timestamp('published_at', { withTimezone: true }),
-    ...metricColumns(),
-  },
-  (t) => [
-    index('post_totals_workspace_published_idx').on(t.workspaceId, t.publishedOn),
-    index('post_totals_account_idx').on(t.accountId),
   ],
 );
 

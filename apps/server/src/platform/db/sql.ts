@@ -3,6 +3,8 @@
  * (`unnest` of array parameters), shared by PGlite and node-postgres.
  */
 
+const NEEDS_ESCAPE = /[\\"]/;
+
 /**
  * A PostgreSQL array literal (`{"a","b",NULL}`) for one text parameter; cast it in SQL
  * (`::uuid[]`, `::timestamptz[]`). Passing one literal works the same on both drivers, which
@@ -10,9 +12,24 @@
  */
 export function pgArray(values: readonly (string | null)[]): string {
   const items = values.map((v) =>
-    v === null ? 'NULL' : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`,
+    v === null
+      ? 'NULL'
+      : NEEDS_ESCAPE.test(v)
+        ? `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
+        : `"${v}"`,
   );
   return `{${items.join(',')}}`;
+}
+
+/** pgArray for numbers (cast to `::float8[]`): digits need no quoting; absent is NULL. */
+export function pgNumberArray(values: readonly (number | undefined | null)[]): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (i > 0) out += ',';
+    out += v === undefined || v === null || !Number.isFinite(v) ? 'NULL' : String(v);
+  }
+  return `${out}}`;
 }
 
 /** The rows of a raw `execute()` result (PGlite and node-postgres both answer `{ rows }`). */

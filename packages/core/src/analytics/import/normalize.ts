@@ -398,6 +398,27 @@ export function normalizeTable(input: TNormalizeInput): TNormalizedTable {
   return result;
 }
 
+/** Records a cell's error on its row; a fatal one skips the row. */
+function refuseCell(
+  draft: TRowDraft,
+  name: string,
+  cell: TCellInput,
+  code: TImportErrorCode,
+  message: string,
+  messageEn: string,
+  fatal: boolean,
+): void {
+  draft.errors.push({
+    row: draft.row.row,
+    column: name,
+    value: cellToString(cell),
+    code,
+    message,
+    messageEn,
+  });
+  if (fatal) draft.skipped = true;
+}
+
 function readRow(
   cells: readonly TCellInput[],
   rowNumber: number,
@@ -409,30 +430,13 @@ function readRow(
   const draft: TRowDraft = { row, errors: [], skipped: false };
   let publishDate: string | undefined;
   let dateColumn: string | undefined;
-  const refuse = (
-    name: string,
-    cell: TCellInput,
-    code: TImportErrorCode,
-    message: string,
-    messageEn: string,
-    fatal: boolean,
-  ) => {
-    draft.errors.push({
-      row: rowNumber,
-      column: name,
-      value: cellToString(cell),
-      code,
-      message,
-      messageEn,
-    });
-    if (fatal) draft.skipped = true;
-  };
 
   for (const { column, index, name } of columns) {
     const cell = cells[index] ?? null;
     const { field } = column;
     if (column.required && isMissingCell(cell)) {
-      refuse(
+      refuseCell(
+        draft,
         name,
         cell,
         'REQUIRED_EMPTY',
@@ -445,7 +449,7 @@ function readRow(
     if (isMetricKey(field)) {
       const parse = NUMERIC_PARSES.has(column.parse) ? column.parse : defaultParseFor(field);
       const r = parseMetric(parse, cell);
-      if (!r.ok) refuse(name, cell, r.code, r.message, r.messageEn, false);
+      if (!r.ok) refuseCell(draft, name, cell, r.code, r.message, r.messageEn, false);
       else if (r.value !== undefined) row.metrics[field] = r.value;
       continue;
     }
@@ -454,7 +458,7 @@ function readRow(
       case 'date': {
         const r = parseDateTime(cell, timeZone);
         if (!r.ok) {
-          refuse(name, cell, r.code, r.message, r.messageEn, true);
+          refuseCell(draft, name, cell, r.code, r.message, r.messageEn, true);
         } else if (r.value && field === 'publishedAt') {
           publishDate = r.value.date;
           if (r.value.at) row.publishedAt = r.value.at;
@@ -469,7 +473,8 @@ function readRow(
         const format = mapContentFormat(text);
         if (format) row.format = format;
         else {
-          refuse(
+          refuseCell(
+            draft,
             name,
             cell,
             'UNKNOWN_FORMAT',

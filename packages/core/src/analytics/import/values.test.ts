@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   isMissingCell,
+  normalizeCellText,
   parseCount,
   parseDateTime,
   parseDuration,
@@ -208,5 +209,32 @@ describe('parseDateTime', () => {
 
   it.each(['abc', '5/29', '2026-05-29 noon', '12'])('refuses %j', (raw) => {
     expect(codeOf(parseDateTime(raw, SH))).toBe('INVALID_DATE');
+  });
+});
+
+describe('normalizeCellText', () => {
+  const reference = (raw: string) =>
+    raw
+      .normalize('NFKC')
+      .replace(/[\u200b-\u200d\ufeff]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+
+  it('gives what NFKC, stripping and collapsing give, for every BMP character in any position', () => {
+    const wrong: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      for (const s of [ch, `a${ch}b`, `标${ch}题`, ` ${ch}`, `x ${ch} y`, `${ch}${ch}`]) {
+        if (normalizeCellText(s) !== reference(s)) wrong.push(`U+${c.toString(16)} in ${JSON.stringify(s)}`);
+      }
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+  });
+
+  it('collapses and trims spaces and widens nothing in plain text', () => {
+    expect(normalizeCellText('  秋天的  第一杯\t拿铁 ')).toBe('秋天的 第一杯 拿铁');
+    expect(normalizeCellText('ＡＢＣ１２３')).toBe('ABC123');
+    expect(normalizeCellText('桂花拿铁 2025-01-01 10:00')).toBe('桂花拿铁 2025-01-01 10:00');
   });
 });

@@ -80,8 +80,17 @@ const fail = <T>(code: TValueErrorCode, message: string, messageEn: string): TPa
   messageEn,
 });
 
+/**
+ * Text NFKC leaves alone and with nothing to strip or collapse: printable ASCII, CJK unified
+ * ideographs and the common CJK punctuation, single spaces between (checked code point by code
+ * point in values.test.ts). Most cells of an export are like this, and NFKC is the slow part.
+ */
+const ALREADY_NORMAL =
+  /^[!-~\u3001\u3002\u3008-\u3011\u4e00-\u9fff]+(?: [!-~\u3001\u3002\u3008-\u3011\u4e00-\u9fff]+)*$/;
+
 /** Full-width to half-width, unified spaces and trimmed; the canonical form every parser reads. */
 export function normalizeCellText(raw: string): string {
+  if (ALREADY_NORMAL.test(raw)) return raw;
   return raw
     .normalize('NFKC')
     .replace(/[\u200b-\u200d\ufeff]/g, '')
@@ -110,6 +119,9 @@ function scaleDecimal(n: number, exponent: number): number {
   return Number((n * 10 ** exponent).toPrecision(15));
 }
 
+/** Digits with an optional fraction: Number() reads them exactly as parseDecimalText would. */
+const PLAIN_NUMBER = /^\d{1,15}(?:\.\d{1,15})?$/;
+
 const DECIMAL = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:e[+-]?\d+)?$/;
 
 // Parses the text of a number with an optional magnitude suffix; null when it is not one.
@@ -133,6 +145,8 @@ function parseDecimalText(text: string): number | null {
 
 /** A number: `12,345`, `1.2万`, `3.4w`, `1亿`, full-width digits; blanks and dashes are missing. */
 export function parseNumber(raw: TCellInput, options: TNumberOptions = {}): TParseResult<number> {
+  // Most cells are plain digits: nothing to normalise, strip or scale.
+  if (typeof raw === 'string' && PLAIN_NUMBER.test(raw)) return ok(Number(raw));
   if (isMissingCell(raw)) return ok<number>(undefined);
   let n: number | null;
   if (raw instanceof Date) {
@@ -140,11 +154,12 @@ export function parseNumber(raw: TCellInput, options: TNumberOptions = {}): TPar
   }
   if (typeof raw === 'number') n = Number.isFinite(raw) ? raw : null;
   else n = parseDecimalText(normalizeCellText(raw ?? ''));
-  const shown = cellToString(raw);
   if (n === null) {
+    const shown = cellToString(raw);
     return fail('INVALID_NUMBER', `「${shown}」不是有效的数字`, `"${shown}" is not a valid number`);
   }
   if (n < 0 && !options.allowNegative) {
+    const shown = cellToString(raw);
     return fail(
       'NEGATIVE_NOT_ALLOWED',
       `「${shown}」为负数，此列不能为负`,
@@ -383,6 +398,10 @@ const ISO_WITH_OFFSET =
  * (年月日[时分秒], 2026/5/29 12:40, 2026-05-29, 20260529, Excel serials, reader Dates). Wall-clock
  * times are read in `timeZone`; a reader Date carries the wall clock in its UTC fields.
  */
+function invalidDate(shown: string): TParseResult<TParsedDateTime> {
+  return fail('INVALID_DATE', `「${shown}」不是有效的日期`, `"${shown}" is not a valid date`);
+}
+
 export function parseDateTime(raw: TCellInput, timeZone: string): TParseResult<TParsedDateTime> {
   if (isMissingCell(raw)) return ok<TParsedDateTime>(undefined);
   const shown = cellToString(raw);
@@ -396,12 +415,7 @@ export function parseDateTime(raw: TCellInput, timeZone: string): TParseResult<T
     return fromNumber(Number(text), timeZone, shown);
   }
   const dateMatch = DATE_PART.exec(text);
-  const invalid = fail<TParsedDateTime>(
-    'INVALID_DATE',
-    `「${shown}」不是有效的日期`,
-    `"${shown}" is not a valid date`,
-  );
-  if (!dateMatch) return invalid;
+  if (!dateMatch) return invalidDate(shown);
   const [head, y, zm, zd, , sm, sd, cm, cd] = dateMatch;
   const wall: TWallClock = {
     year: Number(y),
@@ -411,7 +425,7 @@ export function parseDateTime(raw: TCellInput, timeZone: string): TParseResult<T
   const rest = text.slice(head.length).replace(/^[ T]+/, '');
   if (rest === '') return wallClockResult(wall, timeZone, shown);
   const t = TIME_PART.exec(rest);
-  if (!t) return invalid;
+  if (!t) return invalidDate(shown);
   const [, h, cmin, csec, zmin, zsec, dmin] = t;
   wall.time = {
     hour: Number(h),
