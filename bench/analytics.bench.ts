@@ -33,7 +33,7 @@ function pct(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-async function seed(db: Database, rows: number) {
+export async function seed(db: Database, rows: number) {
   const config = loadConfig({ YUNCE_DATA_DIR: '/nonexistent' });
   const services = createServices({
     config,

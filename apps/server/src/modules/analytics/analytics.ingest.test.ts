@@ -133,13 +133,14 @@ describe('ingesting metrics', () => {
     });
   });
 
-  it('computes the posting-time heatmap in SQL exactly as core does, across a DST change', async () => {
+  it('computes the posting-time heatmap in SQL exactly as core does, across a DST change and in a +5:45 zone', async () => {
     const acc = await newAccount('xiaohongshu');
     let seed = 11;
     const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const rows: TNormalizedRow[] = Array.from({ length: 60 }, (_, i) => {
       // Around the end of March, when Berlin moves to summer time.
-      const at = new Date(Date.UTC(2026, 2, 20) + Math.floor(rand() * 20 * 24) * 3600_000);
+      // Any minute: the SQL groups by UTC quarter hour first, Kathmandu is 5:45 ahead.
+      const at = new Date(Date.UTC(2026, 2, 20) + Math.floor(rand() * 20 * 24 * 60) * 60_000);
       return {
         row: i + 2,
         externalId: `h${i}`,
@@ -154,33 +155,34 @@ describe('ingesting metrics', () => {
       };
     });
     await ingest(acc, 'content', rows);
-    const zone = 'Europe/Berlin';
-    const got = await t.services.analytics.heatmapOf(
-      {
-        workspaceId: owner.workspaceId,
-        from: '2026-03-01',
-        to: '2026-04-30',
-        accountIds: [acc],
-        platform: null,
-      },
-      zone,
-    );
-    const expected = postingHeatmap(
-      rows.map((r) => ({
-        publishedAt: r.publishedAt ?? new Date(0),
-        engagement: engagement(r.metrics, 'xiaohongshu').rate ?? 0,
-        ...(r.metrics.views !== undefined ? { views: r.metrics.views } : {}),
-      })),
-      zone,
-    );
-    expect(got.totalPosts).toBe(60);
-    for (const [w, row] of expected.cells.entries())
-      for (const [h, cell] of row.entries()) {
-        const mine = got.cells[w]?.[h];
-        expect(mine?.count, `${w} ${h}`).toBe(cell.count);
-        if (cell.meanEngagement !== null)
-          expect(mine?.meanEngagement).toBeCloseTo(cell.meanEngagement, 9);
-      }
+    for (const zone of ['Europe/Berlin', 'Asia/Kathmandu']) {
+      const got = await t.services.analytics.heatmapOf(
+        {
+          workspaceId: owner.workspaceId,
+          from: '2026-03-01',
+          to: '2026-04-30',
+          accountIds: [acc],
+          platform: null,
+        },
+        zone,
+      );
+      const expected = postingHeatmap(
+        rows.map((r) => ({
+          publishedAt: r.publishedAt ?? new Date(0),
+          engagement: engagement(r.metrics, 'xiaohongshu').rate ?? 0,
+          ...(r.metrics.views !== undefined ? { views: r.metrics.views } : {}),
+        })),
+        zone,
+      );
+      expect(got.totalPosts).toBe(60);
+      for (const [w, row] of expected.cells.entries())
+        for (const [h, cell] of row.entries()) {
+          const mine = got.cells[w]?.[h];
+          expect(mine?.count, `${zone} ${w} ${h}`).toBe(cell.count);
+          if (cell.meanEngagement !== null)
+            expect(mine?.meanEngagement).toBeCloseTo(cell.meanEngagement, 9);
+        }
+    }
   });
 
   it("prefers the account's own daily figure over the sum of its posts, per metric", async () => {

@@ -499,19 +499,31 @@ export function createAnalyticsQueries(deps: { database: Database }) {
    * zone, at most 168 rows back however many posts (same cells as core's postingHeatmap).
    */
   async function heatmapOf(s: Scope, timeZone: string): Promise<TPostingHeatmap> {
+    // Posts are first grouped by UTC quarter hour (every zone's offset since 1972 is a whole
+    // number of quarter hours), so the zone conversion runs once per quarter hour with posts,
+    // not once per post; the inner select is fenced (OFFSET 0) so the engagement expression is
+    // computed once per post. date_part, unlike extract, stays in double precision.
     const rows = rowsOf(
       await db.execute(sql`
-        SELECT (extract(isodow FROM m.published_at AT TIME ZONE ${timeZone})::int - 1) AS weekday,
-               extract(hour FROM m.published_at AT TIME ZONE ${timeZone})::int AS hour,
-               count(*)::int AS n, sum(e.engagement) AS e, count(m.views)::int AS nv, sum(m.views) AS v
-        FROM posts m
-        JOIN accounts a ON a.id = m.account_id
-        CROSS JOIN LATERAL (SELECT ${engagementSql('m', 'a.platform')} AS engagement) e
-        WHERE m.workspace_id = ${s.workspaceId}::uuid AND m.published_at IS NOT NULL
-          AND m.published_on BETWEEN ${s.from}::date AND ${s.to}::date
-          AND e.engagement IS NOT NULL
-          AND (m.likes IS NOT NULL OR m.comments IS NOT NULL OR m.shares IS NOT NULL OR m.saves IS NOT NULL)
-        ${accountFilter(s, 'm')}
+        SELECT date_part('isodow', to_timestamp(b.q * 900) AT TIME ZONE ${timeZone})::int - 1 AS weekday,
+               date_part('hour', to_timestamp(b.q * 900) AT TIME ZONE ${timeZone})::int AS hour,
+               sum(b.n)::int AS n, sum(b.e) AS e, sum(b.nv)::int AS nv, sum(b.v) AS v
+        FROM (
+          SELECT floor(p.epoch / 900)::bigint AS q, count(*) AS n, sum(p.engagement) AS e,
+                 count(p.views) AS nv, sum(p.views) AS v
+          FROM (
+            SELECT date_part('epoch', m.published_at) AS epoch, m.views, ${engagementSql('m', 'a.platform')} AS engagement
+            FROM posts m
+            JOIN accounts a ON a.id = m.account_id
+            WHERE m.workspace_id = ${s.workspaceId}::uuid AND m.published_at IS NOT NULL
+              AND m.published_on BETWEEN ${s.from}::date AND ${s.to}::date
+              AND (m.likes IS NOT NULL OR m.comments IS NOT NULL OR m.shares IS NOT NULL OR m.saves IS NOT NULL)
+              ${accountFilter(s, 'm')}
+            OFFSET 0
+          ) p
+          WHERE p.engagement IS NOT NULL
+          GROUP BY 1
+        ) b
         GROUP BY 1, 2`),
     );
     const cells = Array.from({ length: 7 }, (_, weekday) =>
