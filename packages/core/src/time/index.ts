@@ -71,6 +71,14 @@ export function zonedTimeToUtc(date: string, time: string, timeZone: string): Da
     Number(t[2]),
     Number(t[3] ?? 0),
   );
+  return zonedWallClockToUtc(wall, timeZone);
+}
+
+/**
+ * zonedTimeToUtc for a wall clock given as the milliseconds Date.UTC gives for its fields (the
+ * import parsers have the numbers already).
+ */
+export function zonedWallClockToUtc(wall: number, timeZone: string): Date {
   // Two passes settle the offset even when the first guess lands on the other side of a change.
   let guess = wall - zoneOffsetMs(new Date(wall), timeZone);
   guess = wall - zoneOffsetMs(new Date(guess), timeZone);

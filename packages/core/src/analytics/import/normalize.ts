@@ -165,8 +165,8 @@ function parseMetric(parse: TColumnParse, cell: TCellInput): TParseResult<number
 }
 
 function textOf(cell: TCellInput): string | undefined {
-  if (isBlank(cell)) return undefined;
-  const text = cellToString(cell).trim();
+  if (cell === null || cell === undefined) return undefined;
+  const text = (typeof cell === 'string' ? cell : cellToString(cell)).trim();
   return text === '' ? undefined : text;
 }
 

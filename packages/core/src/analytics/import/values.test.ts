@@ -226,7 +226,8 @@ describe('normalizeCellText', () => {
       if (c >= 0xd800 && c <= 0xdfff) continue;
       const ch = String.fromCharCode(c);
       for (const s of [ch, `a${ch}b`, `标${ch}题`, ` ${ch}`, `x ${ch} y`, `${ch}${ch}`]) {
-        if (normalizeCellText(s) !== reference(s)) wrong.push(`U+${c.toString(16)} in ${JSON.stringify(s)}`);
+        if (normalizeCellText(s) !== reference(s))
+          wrong.push(`U+${c.toString(16)} in ${JSON.stringify(s)}`);
       }
     }
     expect(wrong.slice(0, 5)).toEqual([]);

@@ -4,7 +4,7 @@
  * parser accepts any cell and says what is wrong in both languages. A blank or dash cell is a
  * missing value (ok, `value` undefined): platforms print `-` for "no data", which is not zero.
  */
-import { zonedTimeToUtc, zoneOffsetMs } from '../../time';
+import { zonedWallClockToUtc, zoneOffsetMs } from '../../time';
 
 /** One cell as the spreadsheet reader hands it over (rich text already flattened to a string). */
 export type TCellInput = string | number | Date | null | undefined;
@@ -337,9 +337,8 @@ function wallClockResult(
   }
   const date = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
   if (!time) return ok({ date });
-  const at = zonedTimeToUtc(
-    date,
-    `${pad(time.hour)}:${pad(time.minute)}:${pad(time.second)}`,
+  const at = zonedWallClockToUtc(
+    Date.UTC(year, month - 1, day, time.hour, time.minute, time.second),
     timeZone,
   );
   return ok({ date, at });
@@ -393,15 +392,15 @@ const TIME_PART =
 const ISO_WITH_OFFSET =
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})$/i;
 
+function invalidDate(shown: string): TParseResult<TParsedDateTime> {
+  return fail('INVALID_DATE', `「${shown}」不是有效的日期`, `"${shown}" is not a valid date`);
+}
+
 /**
  * A calendar day, and the instant when a time of day is present, from the date forms exports use
  * (年月日[时分秒], 2026/5/29 12:40, 2026-05-29, 20260529, Excel serials, reader Dates). Wall-clock
  * times are read in `timeZone`; a reader Date carries the wall clock in its UTC fields.
  */
-function invalidDate(shown: string): TParseResult<TParsedDateTime> {
-  return fail('INVALID_DATE', `「${shown}」不是有效的日期`, `"${shown}" is not a valid date`);
-}
-
 export function parseDateTime(raw: TCellInput, timeZone: string): TParseResult<TParsedDateTime> {
   if (isMissingCell(raw)) return ok<TParsedDateTime>(undefined);
   const shown = cellToString(raw);
