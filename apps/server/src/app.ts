@@ -1,3 +1,4 @@
+import { workspaceTimeZone } from './modules/workspaces/time-zone';
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
@@ -215,8 +216,7 @@ export async function buildApp(
     queries: services.analytics,
     goals: services.goals,
     insights: services.insights,
-    timeZoneOf: async (workspaceId) =>
-      (await services.workspaces.findTimeZone(workspaceId)) ?? 'Asia/Shanghai',
+    timeZoneOf: (workspaceId) => workspaceTimeZone(deps.database.db, workspaceId),
   });
   contentRoutes(app, {
     content: services.content,

@@ -1,3 +1,4 @@
+import { workspaceTimeZone } from '../workspaces/time-zone';
 import { createHash } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import {
@@ -36,7 +37,6 @@ import { DomainError, invalid, notFound } from '../../platform/errors';
 import type { FileStorage } from '../../platform/storage';
 import { recordAudit } from '../audit/audit.service';
 import { accounts } from '../accounts/accounts.tables';
-import { workspaces } from '../workspaces/workspaces.tables';
 import { assertCan } from '../workspaces/workspaces.service';
 import { ingestRows, titleKeyOf } from './analytics.ingest';
 import { importPresets, metricImports } from './analytics.tables';
@@ -93,13 +93,7 @@ export function createImportsService(deps: {
     });
   }
 
-  async function timeZoneOf(workspaceId: string): Promise<string> {
-    const ws = await db.query.workspaces.findFirst({
-      columns: { timeZone: true },
-      where: eq(workspaces.id, workspaceId),
-    });
-    return ws?.timeZone ?? 'Asia/Shanghai';
-  }
+  const timeZoneOf = (workspaceId: string) => workspaceTimeZone(db, workspaceId);
 
   /** Reads and understands a file without writing anything. */
   async function prepare(

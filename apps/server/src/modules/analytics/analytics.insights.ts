@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '../workspaces/time-zone';
 import { and, desc, eq } from 'drizzle-orm';
 import {
   ZReportQuery,
@@ -83,7 +84,7 @@ export function createInsightsService(deps: {
 
   async function workspaceOf(id: string) {
     const ws = await db.query.workspaces.findFirst({ where: eq(workspaces.id, id) });
-    const timeZone = ws?.timeZone ?? 'Asia/Shanghai';
+    const timeZone = ws?.timeZone ?? DEFAULT_TIME_ZONE;
     return {
       name: ws?.name ?? '',
       timeZone,

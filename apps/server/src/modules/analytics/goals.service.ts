@@ -1,3 +1,4 @@
+import { workspaceTimeZone } from '../workspaces/time-zone';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import {
   ZGoalBody,
@@ -24,7 +25,6 @@ import { invalid, notFound } from '../../platform/errors';
 import { recordAudit } from '../audit/audit.service';
 import { accounts } from '../accounts/accounts.tables';
 import { users } from '../auth/auth.tables';
-import { workspaces } from '../workspaces/workspaces.tables';
 import { assertCan } from '../workspaces/workspaces.service';
 import type { AnalyticsQueries, Scope } from './analytics.queries';
 import { goals } from './analytics.tables';
@@ -47,11 +47,7 @@ export function createGoalsService(deps: {
   const { clock, queries } = deps;
 
   async function zoneAndToday(workspaceId: string) {
-    const ws = await db.query.workspaces.findFirst({
-      columns: { timeZone: true },
-      where: eq(workspaces.id, workspaceId),
-    });
-    const timeZone = ws?.timeZone ?? 'Asia/Shanghai';
+    const timeZone = await workspaceTimeZone(db, workspaceId);
     const today = zonedDate(clock.now(), timeZone);
     return { timeZone, today };
   }

@@ -1,10 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { workspaceTimeZone } from '../workspaces/time-zone';
 import { ZAuditPage, ZAuditQuery } from '@yunce/contracts';
 import { zonedDayStart } from '@yunce/core';
 import type { App } from '../../platform/http/types';
 import { memberOf } from '../../platform/http/context';
 import type { Database } from '../../platform/db/client';
-import { workspaces } from '../workspaces/workspaces.tables';
 import { ZWorkspaceParams } from '../workspaces/workspaces.routes';
 import { listAudit } from './audit.service';
 
@@ -23,11 +22,7 @@ export function auditRoutes(app: App, deps: { database: Database }) {
     },
     async (req) => {
       const member = memberOf(req);
-      const ws = await deps.database.db.query.workspaces.findFirst({
-        columns: { timeZone: true },
-        where: eq(workspaces.id, member.workspaceId),
-      });
-      const tz = ws?.timeZone ?? 'Asia/Shanghai';
+      const tz = await workspaceTimeZone(deps.database.db, member.workspaceId);
       return listAudit(deps.database.db, member.workspaceId, req.query, (d) =>
         zonedDayStart(d, tz),
       );

@@ -1,3 +1,4 @@
+import { workspaceTimeZone } from '../workspaces/time-zone';
 import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import {
@@ -26,7 +27,6 @@ import { pgArray, rowsOf } from '../../platform/db/sql';
 import { accounts } from '../accounts/accounts.tables';
 import { contentItems, contentMedia, contentVariants } from '../content/content.tables';
 import { files } from '../files/files.tables';
-import { workspaces } from '../workspaces/workspaces.tables';
 import { assertCan } from '../workspaces/workspaces.service';
 import {
   ConnectorError,
@@ -73,13 +73,7 @@ export function createPublishingService(deps: {
     return recordNotification(tx, clock.now(), n);
   }
 
-  async function timeZoneOf(workspaceId: string): Promise<string> {
-    const ws = await db.query.workspaces.findFirst({
-      columns: { timeZone: true },
-      where: eq(workspaces.id, workspaceId),
-    });
-    return ws?.timeZone ?? 'Asia/Shanghai';
-  }
+  const timeZoneOf = (workspaceId: string) => workspaceTimeZone(db, workspaceId);
 
   /**
    * Recomputes the item's status from its publications in one statement that only writes (and

@@ -1,3 +1,4 @@
+import { workspaceTimeZone } from '../workspaces/time-zone';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { TToday } from '@yunce/contracts';
 import { zonedDayStart } from '@yunce/core';
@@ -6,7 +7,6 @@ import type { Clock } from '../../platform/clock';
 import type { Database } from '../../platform/db/client';
 import { approvalDecisions, contentItems } from '../content/content.tables';
 import type { ContentSettingsService } from '../content/content.settings';
-import { workspaces } from '../workspaces/workspaces.tables';
 import type { PublishingService } from './publishing.service';
 import { localDate, nextDate } from './publishing.time';
 
@@ -20,11 +20,7 @@ export function createTodayService(deps: {
   const { db } = deps.database;
   return {
     async today(member: MemberActor): Promise<TToday> {
-      const ws = await db.query.workspaces.findFirst({
-        columns: { timeZone: true },
-        where: eq(workspaces.id, member.workspaceId),
-      });
-      const tz = ws?.timeZone ?? 'Asia/Shanghai';
+      const tz = await workspaceTimeZone(db, member.workspaceId);
       const date = localDate(deps.clock.now(), tz);
       const from = zonedDayStart(date, tz);
       const to = zonedDayStart(nextDate(date), tz);

@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from './time-zone';
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import {
   assignableRoles,
@@ -102,15 +103,6 @@ export function createWorkspacesService(deps: {
   }
 
   const service = {
-    /** The workspace's IANA time zone, or null when there is no such workspace. */
-    async findTimeZone(workspaceId: string): Promise<string | null> {
-      const ws = await db.query.workspaces.findFirst({
-        columns: { timeZone: true },
-        where: eq(workspaces.id, workspaceId),
-      });
-      return ws?.timeZone ?? null;
-    },
-
     /** The role a person holds in a workspace, or null when they are not a member. */
     async findRole(workspaceId: string, userId: string): Promise<TRole | null> {
       const row = await db.query.memberships.findFirst({
@@ -146,7 +138,7 @@ export function createWorkspacesService(deps: {
         .insert(workspaces)
         .values({
           name: input.name,
-          timeZone: input.timeZone ?? 'Asia/Shanghai',
+          timeZone: input.timeZone ?? DEFAULT_TIME_ZONE,
           defaultLocale: input.defaultLocale ?? 'zh-CN',
           createdAt: now,
           updatedAt: now,
