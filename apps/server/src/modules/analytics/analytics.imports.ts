@@ -38,7 +38,7 @@ import type { FileStorage } from '../../platform/storage';
 import { recordAudit } from '../audit/audit.service';
 import { accounts } from '../accounts/accounts.tables';
 import { assertCan } from '../workspaces/workspaces.service';
-import { ingestRows, titleKeyOf } from './analytics.ingest';
+import { findPosts, ingestRows, keyedRows } from './analytics.ingest';
 import { importPresets, metricImports } from './analytics.tables';
 import { FileTableError, readTable, toDomainError, type TSheet } from './import/file-table';
 
@@ -196,28 +196,22 @@ export function createImportsService(deps: {
       for (const r of rows) if (keys.has(`${r.date}|${r.channel ?? 'all'}`)) existing.add(r.row);
       return existing;
     }
-    const acc = p.account.id;
-    const found = rowsOf(
-      await db.execute(sql`
-        SELECT external_id, url, title_key FROM posts WHERE account_id = ${acc}::uuid
-          AND external_id = ANY(${pgArray(rows.flatMap((r) => (r.externalId ? [r.externalId] : [])))}::text[])
-        UNION ALL
-        SELECT external_id, url, title_key FROM posts WHERE account_id = ${acc}::uuid
-          AND url = ANY(${pgArray(rows.flatMap((r) => (r.url ? [r.url] : [])))}::text[])
-        UNION ALL
-        SELECT external_id, url, title_key FROM posts WHERE account_id = ${acc}::uuid
-          AND title_key = ANY(${pgArray(rows.map((r) => titleKeyOf(r)))}::text[])`),
-    );
-    const ids = new Set(found.map((f) => f.external_id).filter(Boolean));
-    const urls = new Set(found.map((f) => f.url).filter(Boolean));
-    const titles = new Set(found.map((f) => f.title_key).filter(Boolean));
-    for (const r of rows) {
+    const keyed = keyedRows(rows);
+    const ids = new Set<string>();
+    const urls = new Set<string>();
+    const titles = new Set<string>();
+    for (const [, externalId, url, titleKey] of await findPosts(db, p.account.id, keyed)) {
+      if (externalId !== null) ids.add(externalId);
+      if (url !== null) urls.add(url);
+      if (titleKey !== null) titles.add(titleKey);
+    }
+    for (const k of keyed) {
       if (
-        (r.externalId && ids.has(r.externalId)) ||
-        (r.url && urls.has(r.url)) ||
-        (!r.externalId && !r.url && titles.has(titleKeyOf(r)))
+        (k.externalId && ids.has(k.externalId)) ||
+        (k.r.url && urls.has(k.r.url)) ||
+        (k.titleKey && titles.has(k.titleKey))
       )
-        existing.add(r.row);
+        existing.add(k.r.row);
     }
     return existing;
   }

@@ -132,14 +132,25 @@ function jsonRows<T>(result: unknown): T[] {
   return typeof j === 'string' ? (JSON.parse(j) as T[]) : [];
 }
 
-async function findPosts(
+/** Rows with the identity the ingest matches them by: platform id, else URL, else title + time. */
+export function keyedRows(rows: readonly (TNormalizedRow & { pillar?: string })[]): Keyed[] {
+  return rows.map((r) => ({
+    r,
+    externalId: r.externalId ?? null,
+    url: r.externalId ? null : (r.url ?? null),
+    titleKey: r.externalId || r.url ? null : titleKeyOf(r),
+  }));
+}
+
+/** The stored posts of an account that any of these rows names, one lookup per identity. */
+export async function findPosts(
   tx: DbOrTx,
   accountId: string,
-  ext: readonly string[],
-  urls: readonly string[],
-  titles: readonly string[],
+  rows: readonly Keyed[],
 ): Promise<PostKeys[]> {
-  // One lookup per identity, each on its own index.
+  const ext = rows.flatMap((k) => (k.externalId ? [k.externalId] : []));
+  const urls = rows.flatMap((k) => (k.r.url ? [k.r.url] : []));
+  const titles = rows.flatMap((k) => (k.titleKey ? [k.titleKey] : []));
   return jsonRows<PostKeys>(
     await tx.execute(sql`
       SELECT json_agg(json_build_array(id, external_id, url, title_key))::text AS j FROM (
@@ -228,7 +239,7 @@ function statementQueue(tx: DbOrTx) {
   };
 }
 
-type Keyed = {
+export type Keyed = {
   r: TNormalizedRow & { pillar?: string };
   externalId: string | null;
   url: string | null;
@@ -256,14 +267,8 @@ async function ingestPosts(
     if (url !== null) byUrl.set(url, id);
     if (titleKey !== null) byTitle.set(titleKey, id);
   };
-  const found = await findPosts(
-    tx,
-    acc,
-    rows.flatMap((r) => (r.externalId ? [r.externalId] : [])),
-    rows.flatMap((r) => (r.url ? [r.url] : [])),
-    rows.flatMap((r) => (r.externalId || r.url ? [] : [titleKeyOf(r)])),
-  );
-  for (const f of found) remember(f);
+  const all = keyedRows(rows);
+  for (const f of await findPosts(tx, acc, all)) remember(f);
   const lookup = (k: Keyed) =>
     (k.externalId ? byExt.get(k.externalId) : undefined) ??
     (k.r.url ? byUrl.get(k.r.url) : undefined) ??
@@ -280,12 +285,7 @@ async function ingestPosts(
   let upserted = 0;
   let upsertCreated = 0;
   for (let c = 0; c < rows.length; c += CHUNK) {
-    const keyed: Keyed[] = rows.slice(c, c + CHUNK).map((r) => ({
-      r,
-      externalId: r.externalId ?? null,
-      url: r.externalId ? null : (r.url ?? null),
-      titleKey: r.externalId || r.url ? null : titleKeyOf(r),
-    }));
+    const keyed = all.slice(c, c + CHUNK);
     // Rows no known post matches become new posts, one per identity: a later row with the same
     // identity (a daily export lists a post once a day) gives the newest details; a row sharing
     // only a URL with a new post belongs to it, as it would to a stored one.
@@ -352,14 +352,7 @@ async function ingestPosts(
           ${pgArray(linked.map((l) => l?.itemId ?? null))}::uuid[]${t.arrays}
         ) AS v(id, external_id, url, title, title_key, published_at, published_on, format, pillar, publication_id, item_id${t.aliases})`);
       // Metrics of posts created just now cannot exist yet: a plain insert.
-      const m = metricParts(newRows.map((x) => x.r));
-      await q.push(sql`
-        INSERT INTO post_metrics (workspace_id, account_id, post_id, date${m.columns}, source, import_id, imported_at)
-        SELECT ${input.workspaceId}::uuid, ${acc}::uuid, v.post_id, v.date${m.values}, ${input.source}, ${input.importId}::uuid, ${at}::timestamptz
-        FROM unnest(
-          ${pgArray(newRows.map((x) => x.postId))}::uuid[],
-          ${pgArray(newRows.map((x) => x.r.date))}::date[]${m.arrays}
-        ) AS v(post_id, date${m.aliases})`);
+      await q.push(postMetricsInsert(input, newRows));
       inserted += newRows.length;
     }
     if (oldRows.length > 0) {
@@ -369,12 +362,7 @@ async function ingestPosts(
       await q.push(
         sql`
           WITH up AS (
-            INSERT INTO post_metrics (workspace_id, account_id, post_id, date${m.columns}, source, import_id, imported_at)
-            SELECT ${input.workspaceId}::uuid, ${acc}::uuid, v.post_id, v.date${m.values}, ${input.source}, ${input.importId}::uuid, ${at}::timestamptz
-            FROM unnest(
-              ${pgArray(oldRows.map((x) => x.postId))}::uuid[],
-              ${pgArray(oldRows.map((x) => x.r.date))}::date[]${m.arrays}
-            ) AS v(post_id, date${m.aliases})
+            ${postMetricsInsert(input, oldRows)}
             ON CONFLICT (post_id, date) DO UPDATE SET ${m.keepOld('post_metrics')}
               source = EXCLUDED.source, import_id = EXCLUDED.import_id, imported_at = EXCLUDED.imported_at
             RETURNING (xmax = 0) AS inserted
@@ -404,6 +392,21 @@ async function ingestPosts(
     skipped: rows.length - inserted - upserted,
     days: [...days],
   };
+}
+
+/** The INSERT … SELECT of some post days into post_metrics (the metrics they carry only). */
+function postMetricsInsert(
+  input: IngestInput,
+  rows: readonly { postId: string; r: TNormalizedRow }[],
+): SQL {
+  const m = metricParts(rows.map((x) => x.r));
+  return sql`
+    INSERT INTO post_metrics (workspace_id, account_id, post_id, date${m.columns}, source, import_id, imported_at)
+    SELECT ${input.workspaceId}::uuid, ${input.accountId}::uuid, v.post_id, v.date${m.values}, ${input.source}, ${input.importId}::uuid, ${input.at.toISOString()}::timestamptz
+    FROM unnest(
+      ${pgArray(rows.map((x) => x.postId))}::uuid[],
+      ${pgArray(rows.map((x) => x.r.date))}::date[]${m.arrays}
+    ) AS v(post_id, date${m.aliases})`;
 }
 
 /**
