@@ -7,11 +7,16 @@
  * the target number of rows. Rows are generated in SQL, then the rollups and post totals are
  * rebuilt by the same code imports use. Each tile runs the same query the API runs, for the
  * workspace's last 30 days (trend and heatmap: 90 days), 3 warm-ups then 20 timed runs; p50/p95
- * are printed. Import: a generated generic-format CSV through parse → normalise → one-transaction
- * write, timed end to end. Sizes can be lowered with BENCH_ANALYTICS_ROWS / BENCH_ANALYTICS_PG_ROWS;
+ * are printed. Import: a generated generic-format CSV of 100,000 new posts through the CLI's path
+ * (read → detect → normalise → one-transaction write → rollups), timed end to end; then the same
+ * file again, which updates every row. PGlite runs on a data directory, as `npm start` does (its
+ * in-memory file system grows files by copying them and is not what users run). Sizes can be lowered with BENCH_ANALYTICS_ROWS / BENCH_ANALYTICS_PG_ROWS;
  * BENCH_ANALYTICS_ONLY=postgres skips PGlite.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../apps/server/src/platform/config';
@@ -89,7 +94,8 @@ export async function seed(db: Database, rows: number) {
       await refreshPosts(tx, a.id, null, new Date());
     });
   }
-  await db.executeSql('ANALYZE', []);
+  // A database in use is vacuumed; without this, autovacuum of the 10^7 fresh rows runs during the timings.
+  await db.executeSql('VACUUM ANALYZE', []);
   console.log(
     `  seeded ${count?.n ?? 0} metric rows (${accounts} accounts × ${postsPerAccount} posts × ${perPost} days) in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
   );
@@ -147,17 +153,19 @@ async function importThroughput(
     );
   }
   const bytes = Buffer.from(lines.join('\n'));
-  const t = performance.now();
-  const r = await services.imports.importForCli(
-    bytes,
-    'bench.csv',
-    { accountId, presetId: 'generic.content' },
-    false,
-  );
-  const secs = (performance.now() - t) / 1000;
-  console.log(
-    `${label}  import 100k-row CSV (${(bytes.length / 1e6).toFixed(1)} MB): ${r.created} created in ${secs.toFixed(1)} s = ${Math.round(r.rows / secs)} rows/s (target ≥ 20,000)`,
-  );
+  for (const pass of ['import', 're-import'] as const) {
+    const t = performance.now();
+    const r = await services.imports.importForCli(
+      bytes,
+      'bench.csv',
+      { accountId, presetId: 'generic.content' },
+      false,
+    );
+    const secs = (performance.now() - t) / 1000;
+    console.log(
+      `${label}  ${pass} 100k-row CSV (${(bytes.length / 1e6).toFixed(1)} MB): ${r.created} created, ${r.updated} updated in ${secs.toFixed(2)} s = ${Math.round(r.rows / secs)} rows/s${pass === 'import' ? ' (target ≥ 20,000)' : ''}`,
+    );
+  }
 }
 
 /** Runs the analytics benchmark. */
@@ -169,11 +177,16 @@ export async function runAnalyticsBench(): Promise<void> {
     'targets: every tile p95 ≤ 150 ms on PGlite at 10^6 rows, ≤ 50 ms on PostgreSQL at 10^7; import ≥ 20k rows/s',
   );
   if (process.env.BENCH_ANALYTICS_ONLY !== 'postgres') {
-    const db = await openPglite(undefined);
-    await migrate(db);
-    const { services, accountId } = await tiles('PGlite    ', db, pgliteRows);
-    await importThroughput('PGlite    ', db, services, accountId);
-    await db.close();
+    const dir = await mkdtemp(join(tmpdir(), 'yunce-bench-'));
+    const db = await openPglite(dir);
+    try {
+      await migrate(db);
+      const { services, accountId } = await tiles('PGlite    ', db, pgliteRows);
+      await importThroughput('PGlite    ', db, services, accountId);
+    } finally {
+      await db.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   }
   const base =
     process.env.BENCH_DATABASE_URL ??

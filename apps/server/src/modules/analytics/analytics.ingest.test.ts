@@ -1,7 +1,7 @@
 import { accounts } from '../accounts/accounts.tables';
 import { workspaces } from '../workspaces/workspaces.tables';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { engagement, METRIC_KEYS, METRICS, postingHeatmap, type TNormalizedRow } from '@yunce/core';
 import { createTestApp, signUp, type Agent, type TestApp } from '../../test/harness';
 import { ingestRows, postTotalsOf } from './analytics.ingest';
@@ -90,6 +90,52 @@ describe('ingesting metrics', () => {
     expect(m.map((x) => x.views).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([60, 100, 200]);
     // A blank on re-import keeps the stored value.
     expect(m.find((x) => x.views === 200)?.likes).toBe(10);
+  });
+
+  it('gives a new post that recurs far down a big file one record, its later row for a repeated day, and exact totals', async () => {
+    const acc = await newAccount();
+    // 6,000 filler posts between the rows about 'far', more than any statement's chunk.
+    const filler: TNormalizedRow[] = Array.from({ length: 6000 }, (_, i) => ({
+      row: i + 3,
+      externalId: `f${i}`,
+      title: `填充 ${i}`,
+      date: '2026-10-01',
+      metrics: { views: 1 },
+    }));
+    const far = (row: number, date: string, views: number, title: string): TNormalizedRow => ({
+      row,
+      externalId: 'far',
+      title,
+      date,
+      metrics: { views, completionRate: 0.5 },
+    });
+    const result = await ingest(acc, 'content', [
+      far(2, '2026-10-01', 10, '旧标题'),
+      ...filler,
+      far(6003, '2026-10-02', 30, '旧标题'),
+      far(6004, '2026-10-01', 20, '新标题'),
+    ]);
+    expect(result).toEqual({ created: 6002, updated: 0, skipped: 1 });
+    const [post] = await t.db.database.db
+      .select()
+      .from(posts)
+      .where(and(eq(posts.accountId, acc), eq(posts.externalId, 'far')));
+    expect(post?.title).toBe('新标题');
+    expect(post?.views).toBe(50);
+    expect(post?.completionRate).toBeCloseTo(0.5);
+    const days = await t.db.database.db
+      .select({ date: postMetrics.date, views: postMetrics.views })
+      .from(postMetrics)
+      .where(eq(postMetrics.postId, post!.id));
+    expect(days.sort((a, b) => a.date.localeCompare(b.date))).toEqual([
+      { date: '2026-10-01', views: 20 },
+      { date: '2026-10-02', views: 30 },
+    ]);
+    const [rollup] = await t.db.database.db
+      .select({ views: metricRollups.views, posts: metricRollups.posts })
+      .from(metricRollups)
+      .where(and(eq(metricRollups.accountId, acc), eq(metricRollups.date, '2026-10-01')));
+    expect(rollup).toEqual({ views: 6020, posts: 6001 });
   });
 
   it('links an imported row to the post Yunce published, by its URL', async () => {
