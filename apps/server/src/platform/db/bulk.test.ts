@@ -118,6 +118,27 @@ describe('bulkInsert', () => {
     ).toEqual(before);
   });
 
+  it('never reads a uuid value as NULL or as two values', async () => {
+    const id = '00000000-0000-7000-8000-000000000001';
+    for (const bad of ['NULL', 'null', `${id},${id}`, `"${id}"`, `${id}\\`, `${id} `]) {
+      await expect(
+        db.database.db.transaction((tx) =>
+          bulkInsert(
+            tx,
+            'bulk_probe',
+            [
+              { name: 'i', type: 'float8', values: [1, 2] },
+              { name: 'u', type: 'uuid', values: [id, bad] },
+              { name: 'k', type: 'text', value: 'x' },
+            ],
+            2,
+          ),
+        ),
+        bad,
+      ).rejects.toThrow();
+    }
+  });
+
   it('refuses a column whose length is not the row count, and identifiers it would have to quote', async () => {
     await expect(
       db.database.db.transaction((tx) =>

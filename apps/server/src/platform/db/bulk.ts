@@ -28,6 +28,11 @@ const COPY_BATCH = 2000;
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
 const COPY_SPECIAL = /[\\\t\n\r]/;
+/**
+ * What an unquoted array element may be: no quotes, commas, braces, spaces or backslashes (and
+ * not four characters long, so never NULL).
+ */
+const BARE = /^[0-9A-Za-z:.+-]+$/;
 
 function ident(name: string): string {
   if (!IDENT.test(name)) throw new Error(`bulkInsert: bad identifier ${name}`);
@@ -106,6 +111,25 @@ async function copyRows(
   await pipeline(Readable.from(lines()), stream);
 }
 
+/**
+ * An array literal of uuids, dates or ISO timestamps, which hold none of the characters an
+ * element would have to be quoted for; anything else (a caller's mistake) is refused by the
+ * cast in SQL, as a quoted element would be.
+ */
+function bareArray(values: readonly (string | number | null | undefined)[]): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (i > 0) out += ',';
+    if (v === null || v === undefined) out += 'NULL';
+    else {
+      const text = String(v);
+      out += BARE.test(text) && text.length !== 4 ? text : pgArray([text]).slice(1, -1);
+    }
+  }
+  return `${out}}`;
+}
+
 async function unnestRows(
   tx: DbOrTx,
   table: string,
@@ -128,7 +152,9 @@ async function unnestRows(
       const literal =
         c.type === 'float8'
           ? pgNumberArray(part as readonly (number | null | undefined)[])
-          : pgArray(part.map((x) => (x === null || x === undefined ? null : String(x))));
+          : c.type === 'text'
+            ? pgArray(part.map((x) => (x === null || x === undefined ? null : String(x))))
+            : bareArray(part);
       return sql`${literal}::${sql.raw(c.type)}[]`;
     });
     const statement = sql`INSERT INTO ${sql.raw(ident(table))} (${names})
