@@ -32,7 +32,13 @@ export type TAnalyticsMetricKey = z.infer<typeof ZMetricKey>;
 export const ZMetricValues = z.partialRecord(ZMetricKey, z.number().finite());
 export type TMetricValuesView = z.infer<typeof ZMetricValues>;
 
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const ZDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return Number.isFinite(t) && new Date(t).toISOString().startsWith(d);
+  }, 'no such day');
 
 /** Query of every dashboard tile: a period in the workspace zone and optional scope. */
 export const ZAnalyticsQuery = z.object({

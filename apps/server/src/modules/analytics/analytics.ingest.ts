@@ -9,7 +9,8 @@ import {
 } from '@yunce/core';
 import type { DbOrTx } from '../../platform/db/client';
 import { bulkInsert, type BulkColumn } from '../../platform/db/bulk';
-import { pgArray, pgNumberArray, rowsOf } from '../../platform/db/sql';
+import { binaryArray } from '../../platform/db/binary-array';
+import { pgArray, rowsOf } from '../../platform/db/sql';
 import { uuidv7 } from '../../platform/ids';
 import { metricColumn, WEIGHTED_KEYS } from './analytics.tables';
 
@@ -51,7 +52,13 @@ function metricParts(rows: readonly { metrics: TNormalizedRow['metrics'] }[]) {
     values: sql.raw(names.map((n) => `, v.${n}`).join('')),
     aliases: sql.raw(names.map((n) => `, ${n}`).join('')),
     arrays: sql.join(
-      keys.map((k) => sql`, ${pgNumberArray(rows.map((r) => r.metrics[k]))}::float8[]`),
+      keys.map(
+        (k) =>
+          sql`, ${binaryArray(
+            'float8',
+            rows.map((r) => r.metrics[k]),
+          )}::float8[]`,
+      ),
       sql``,
     ),
     keepOld: (table: string) =>
@@ -101,8 +108,14 @@ async function ingestAccountRows(
         INSERT INTO account_metrics (workspace_id, account_id, date, channel${m.columns}, source, import_id, imported_at)
         SELECT ${input.workspaceId}::uuid, ${input.accountId}::uuid, v.date, v.channel${m.values}, ${input.source}, ${input.importId}::uuid, ${input.at.toISOString()}::timestamptz
         FROM unnest(
-          ${pgArray(list.map((r) => r.date))}::date[],
-          ${pgArray(list.map((r) => r.channel ?? 'all'))}::text[]${m.arrays}
+          ${binaryArray(
+            'date',
+            list.map((r) => r.date),
+          )}::date[],
+          ${binaryArray(
+            'text',
+            list.map((r) => r.channel ?? 'all'),
+          )}::text[]${m.arrays}
         ) AS v(date, channel${m.aliases})
         ON CONFLICT (account_id, date, channel) DO UPDATE SET ${m.keepOld('account_metrics')}
           source = EXCLUDED.source, import_id = EXCLUDED.import_id, imported_at = EXCLUDED.imported_at
@@ -159,13 +172,13 @@ export async function findPosts(
     await tx.execute(sql`
       SELECT json_agg(json_build_array(id, external_id, url, title_key))::text AS j FROM (
         SELECT id, external_id, url, title_key FROM posts
-        WHERE account_id = ${accountId}::uuid AND external_id = ANY(${pgArray(ext)}::text[])
+        WHERE account_id = ${accountId}::uuid AND external_id = ANY(${binaryArray('text', ext)}::text[])
         UNION
         SELECT id, external_id, url, title_key FROM posts
-        WHERE account_id = ${accountId}::uuid AND url = ANY(${pgArray(urls)}::text[])
+        WHERE account_id = ${accountId}::uuid AND url = ANY(${binaryArray('text', urls)}::text[])
         UNION
         SELECT id, external_id, url, title_key FROM posts
-        WHERE account_id = ${accountId}::uuid AND title_key = ANY(${pgArray(titles)}::text[])
+        WHERE account_id = ${accountId}::uuid AND title_key = ANY(${binaryArray('text', titles)}::text[])
       ) f`),
   );
 }
@@ -475,8 +488,14 @@ function postMetricsInsert(
     INSERT INTO post_metrics (workspace_id, account_id, post_id, date${m.columns}, source, import_id, imported_at)
     SELECT ${input.workspaceId}::uuid, ${input.accountId}::uuid, v.post_id, v.date${m.values}, ${input.source}, ${input.importId}::uuid, ${input.at.toISOString()}::timestamptz
     FROM unnest(
-      ${pgArray(rows.map((x) => x.postId))}::uuid[],
-      ${pgArray(rows.map((x) => x.r.date))}::date[]${m.arrays}
+      ${binaryArray(
+        'uuid',
+        rows.map((x) => x.postId),
+      )}::uuid[],
+      ${binaryArray(
+        'date',
+        rows.map((x) => x.r.date),
+      )}::date[]${m.arrays}
     ) AS v(post_id, date${m.aliases})`;
 }
 
@@ -532,7 +551,12 @@ export async function refreshPosts(
   at: Date,
 ): Promise<void> {
   if (posts && posts.length === 0) return;
-  const ids = posts ? pgArray(posts.map((p) => p.id)) : null;
+  const ids = posts
+    ? binaryArray(
+        'uuid',
+        posts.map((p) => p.id),
+      )
+    : null;
   const set = sql.raw(
     METRIC_KEYS.map((k) => `"${metricColumn(k)}" = a."${metricColumn(k)}"`).join(', '),
   );
@@ -555,8 +579,14 @@ export async function refreshPosts(
       posts
         ? sql`JOIN unnest(
             ${ids}::uuid[],
-            ${pgArray(posts.map((p) => p.title))}::text[],
-            ${pgArray(posts.map((p) => (p.publishedAt ? p.publishedAt.toISOString() : null)))}::timestamptz[]
+            ${binaryArray(
+              'text',
+              posts.map((p) => p.title),
+            )}::text[],
+            ${binaryArray(
+              'timestamptz',
+              posts.map((p) => p.publishedAt ?? null),
+            )}::timestamptz[]
           ) AS v(id, title, published_at) ON v.id = a.post_id`
         : sql``
     }

@@ -244,6 +244,32 @@ describe('importing platform exports', () => {
       payload: { accountId: acc, grain: 'account', rows: [{ date: '2026-03-03', metrics: {} }] },
     });
     expect(write.statusCode).toBe(403);
+    // A day that does not exist is refused by name, and nothing is written.
+    const bad = await owner.request({
+      method: 'POST',
+      url: w(owner, '/analytics/metrics'),
+      payload: {
+        accountId: acc,
+        grain: 'account',
+        rows: [
+          { date: '2026-03-04', metrics: { followersGained: 1 } },
+          { date: '2026-02-30', metrics: { followersGained: 1 } },
+        ],
+      },
+    });
+    expect(bad.statusCode, bad.body).toBe(400);
+    expect(bad.body).toContain('rows.1.date');
+    expect(bad.body).toContain('no such day');
+    const after = await owner.request({
+      method: 'GET',
+      url: w(
+        owner,
+        `/analytics/trend?from=2026-03-01&to=2026-03-31&accountIds=${acc}&metrics=followersGained`,
+      ),
+    });
+    const trend = after.json<{ buckets: string[]; series: { values: (number | null)[] }[] }>();
+    expect(trend.series[0]?.values[trend.buckets.indexOf('2026-03-04')]).toBeNull();
+    expect(trend.series[0]?.values[trend.buckets.indexOf('2026-03-01')]).toBe(30);
   });
 });
 

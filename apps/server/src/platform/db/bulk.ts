@@ -1,8 +1,8 @@
 /**
  * Writing many new rows into one table inside a transaction, the fastest way each driver has:
  * `COPY … FROM STDIN` on PostgreSQL (streamed, so the rows are encoded while the server writes
- * the earlier ones) and `INSERT … SELECT FROM unnest(…)` in statements of CHUNK rows on PGlite,
- * whose COPY from a blob measured slower than unnest. Both fire the tables' statement-level
+ * the earlier ones) and `INSERT … SELECT FROM unnest(…)` of binary array parameters in
+ * statements of CHUNK rows on PGlite, whose COPY from a blob measured slower than unnest. Both fire the tables' statement-level
  * triggers once per statement, with every row in the transition table.
  */
 import { Readable } from 'node:stream';
@@ -11,7 +11,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from './client';
-import { pgArray, pgNumberArray } from './sql';
+import { binaryArray } from './binary-array';
 
 /** Column types bulkInsert writes (what the values are cast to). */
 export type BulkType = 'uuid' | 'text' | 'date' | 'timestamptz' | 'float8';
@@ -28,12 +28,6 @@ const COPY_BATCH = 2000;
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
 const COPY_SPECIAL = /[\\\t\n\r]/;
-/**
- * What an unquoted array element may be: no quotes, commas, braces, spaces or backslashes (and
- * not four characters long, so never NULL).
- */
-const BARE = /^[0-9A-Za-z:.+-]+$/;
-
 function ident(name: string): string {
   if (!IDENT.test(name)) throw new Error(`bulkInsert: bad identifier ${name}`);
   return `"${name}"`;
@@ -111,25 +105,6 @@ async function copyRows(
   await pipeline(Readable.from(lines()), stream);
 }
 
-/**
- * An array literal of uuids, dates or ISO timestamps, which hold none of the characters an
- * element would have to be quoted for; anything else (a caller's mistake) is refused by the
- * cast in SQL, as a quoted element would be.
- */
-function bareArray(values: readonly (string | number | null | undefined)[]): string {
-  let out = '{';
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (i > 0) out += ',';
-    if (v === null || v === undefined) out += 'NULL';
-    else {
-      const text = String(v);
-      out += BARE.test(text) && text.length !== 4 ? text : pgArray([text]).slice(1, -1);
-    }
-  }
-  return `${out}}`;
-}
-
 async function unnestRows(
   tx: DbOrTx,
   table: string,
@@ -148,14 +123,8 @@ async function unnestRows(
       'values' in c ? sql.raw(`v.c${v++}`) : sql`${c.value}::${sql.raw(c.type)}`,
     );
     const arrays = varying.map((c) => {
-      const part = c.values.slice(start, end);
-      const literal =
-        c.type === 'float8'
-          ? pgNumberArray(part as readonly (number | null | undefined)[])
-          : c.type === 'text'
-            ? pgArray(part.map((x) => (x === null || x === undefined ? null : String(x))))
-            : bareArray(part);
-      return sql`${literal}::${sql.raw(c.type)}[]`;
+      const part = binaryArray(c.type, c.values, start, end);
+      return sql`${part}::${sql.raw(c.type)}[]`;
     });
     const statement = sql`INSERT INTO ${sql.raw(ident(table))} (${names})
       SELECT ${sql.join(select, sql`, `)} FROM unnest(${sql.join(arrays, sql`, `)}) AS v(${aliases})`;
