@@ -1,9 +1,10 @@
 /**
- * One-dimensional PostgreSQL arrays in the binary wire format (what `array_send` writes), for
- * the big `unnest` parameters of imports. Both drivers send a Buffer parameter as binary, and
- * reading it costs the server a copy per element where the text form (`{1.5,2,…}`) costs a
- * parse: `float8in` is a `strtod` per number, which in PGlite's WebAssembly took ~1.3 µs —
- * most of a 100,000-row import's database time went to reading its own parameters.
+ * Values in PostgreSQL's binary wire format: one-dimensional arrays (what `array_send` writes)
+ * for the big `unnest` parameters of imports, and the fields of binary COPY. Both drivers send a
+ * Buffer parameter as binary, and reading it costs the server a copy per element where the text
+ * form (`{1.5,2,…}`) costs a parse: `float8in` is a `strtod` per number, which in PGlite's
+ * WebAssembly took ~1.3 µs — a third of a 100,000-row import's database time went to reading
+ * its own parameters.
  *
  * The SQL still names the type (`${binaryArray('float8', xs)}::float8[]`); the server checks
  * the element type written here against it.
@@ -100,6 +101,118 @@ function float8Array(values: readonly Value[], start: number, end: number): Buff
   return Buffer.from(bytes.buffer, 0, o);
 }
 
+/** A growing buffer of values in the binary wire format (shared by arrays and binary COPY). */
+export class BinaryWriter {
+  bytes: Uint8Array;
+  view: DataView;
+  at = 0;
+  /** Per writer: an export repeats its days, each checked and converted once. */
+  private readonly days = new Map<string, number>();
+
+  constructor(size = 1 << 16) {
+    this.bytes = new Uint8Array(size);
+    this.view = new DataView(this.bytes.buffer);
+  }
+
+  /** Makes room for `n` more bytes. */
+  room(n: number): void {
+    if (this.at + n <= this.bytes.length) return;
+    let size = this.bytes.length * 2;
+    while (size < this.at + n) size *= 2;
+    const next = new Uint8Array(size);
+    next.set(this.bytes.subarray(0, this.at));
+    this.bytes = next;
+    this.view = new DataView(next.buffer);
+  }
+
+  int16(v: number): void {
+    this.room(2);
+    this.view.setInt16(this.at, v);
+    this.at += 2;
+  }
+
+  int32(v: number): void {
+    this.room(4);
+    this.view.setInt32(this.at, v);
+    this.at += 4;
+  }
+
+  raw(b: Uint8Array): void {
+    this.room(b.length);
+    this.bytes.set(b, this.at);
+    this.at += b.length;
+  }
+
+  /**
+   * One value as a field: its length then its bytes, or length -1 for NULL (null, undefined, a
+   * float8 that is not a finite number). A value the type cannot hold is refused, naming the type.
+   */
+  value(type: BinaryArrayType, v: Value): void {
+    if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) {
+      this.int32(-1);
+      return;
+    }
+    switch (type) {
+      case 'float8': {
+        const x = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
+        if (!Number.isFinite(x)) refuse('float8', v);
+        this.room(12);
+        this.view.setInt32(this.at, 8);
+        this.view.setFloat64(this.at + 4, x);
+        this.at += 12;
+        return;
+      }
+      case 'date': {
+        const key = String(v);
+        let day = this.days.get(key);
+        if (day === undefined) {
+          day = pgDate(v);
+          this.days.set(key, day);
+        }
+        this.room(8);
+        this.view.setInt32(this.at, 4);
+        this.view.setInt32(this.at + 4, day);
+        this.at += 8;
+        return;
+      }
+      case 'timestamptz': {
+        const t = pgTimestamp(v);
+        this.room(12);
+        this.view.setInt32(this.at, 8);
+        this.view.setBigInt64(this.at + 4, t);
+        this.at += 12;
+        return;
+      }
+      case 'uuid': {
+        const s = String(v);
+        if (!UUID.test(s)) refuse('uuid', v);
+        this.room(20);
+        this.view.setInt32(this.at, 16);
+        let o = this.at + 4;
+        for (let i = 0; i < 36; i += 2) {
+          if (s.charCodeAt(i) === 45) i++; // '-'
+          this.bytes[o++] = (hexValue(s.charCodeAt(i)) << 4) | hexValue(s.charCodeAt(i + 1));
+        }
+        this.at = o;
+        return;
+      }
+      case 'text': {
+        const str = String(v);
+        this.room(4 + 3 * str.length);
+        const { written } = encoder.encodeInto(str, this.bytes.subarray(this.at + 4));
+        this.view.setInt32(this.at, written);
+        this.at += 4 + written;
+        return;
+      }
+    }
+  }
+
+  /** The bytes written so far (a view: valid until the next write). */
+  result(): Buffer {
+    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.at);
+  }
+}
+
 /**
  * The array of `values[start…end)` as a binary parameter. `null`/`undefined` (and, for float8, a
  * number that is not finite) is NULL; a value the type cannot hold is refused here, naming the
@@ -121,55 +234,9 @@ export function binaryArray(
       size += 4;
     } else size += 4 + (type === 'text' ? 3 * String(v).length : MAX_SIZE[type]);
   }
-  const bytes = new Uint8Array(size);
-  const view = new DataView(bytes.buffer);
-  header(view, type, end - start, nulls);
-  let o = 20;
-  // An export repeats its days; each is checked and converted once.
-  const days = type === 'date' ? new Map<string, number>() : null;
-  for (let i = start; i < end; i++) {
-    const v = values[i];
-    if (v === null || v === undefined) {
-      view.setInt32(o, -1);
-      o += 4;
-      continue;
-    }
-    switch (type) {
-      case 'date': {
-        const key = String(v);
-        let day = days!.get(key);
-        if (day === undefined) {
-          day = pgDate(v);
-          days!.set(key, day);
-        }
-        view.setInt32(o, 4);
-        view.setInt32(o + 4, day);
-        o += 8;
-        break;
-      }
-      case 'timestamptz':
-        view.setInt32(o, 8);
-        view.setBigInt64(o + 4, pgTimestamp(v));
-        o += 12;
-        break;
-      case 'uuid': {
-        const s = String(v);
-        if (!UUID.test(s)) refuse('uuid', v);
-        view.setInt32(o, 16);
-        o += 4;
-        for (let i = 0; i < 36; i += 2) {
-          if (s.charCodeAt(i) === 45) i++; // '-'
-          bytes[o++] = (hexValue(s.charCodeAt(i)) << 4) | hexValue(s.charCodeAt(i + 1));
-        }
-        break;
-      }
-      case 'text': {
-        const { written } = encoder.encodeInto(String(v), bytes.subarray(o + 4));
-        view.setInt32(o, written);
-        o += 4 + written;
-        break;
-      }
-    }
-  }
-  return Buffer.from(bytes.buffer, 0, o);
+  const w = new BinaryWriter(size);
+  header(w.view, type, end - start, nulls);
+  w.at = 20;
+  for (let i = start; i < end; i++) w.value(type, values[i]);
+  return w.result();
 }

@@ -1,21 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '../../test/db';
-import { bulkInsert, copyText, usesCopy } from './bulk';
+import { bulkInsert, usesCopy } from './bulk';
 import { rowsOf } from './sql';
-
-describe('copyText', () => {
-  it("escapes what COPY's text format gives a meaning to, and nothing else", () => {
-    expect(copyText(null)).toBe('\\N');
-    expect(copyText(undefined)).toBe('\\N');
-    expect(copyText(Number.NaN)).toBe('\\N');
-    expect(copyText(Number.POSITIVE_INFINITY)).toBe('\\N');
-    expect(copyText(1.5)).toBe('1.5');
-    expect(copyText('a\\b\tc\nd\re')).toBe('a\\\\b\\tc\\nd\\re');
-    expect(copyText('\\N')).toBe('\\\\N');
-    expect(copyText('“最”,{x} "y"')).toBe('“最”,{x} "y"');
-  });
-});
 
 describe('bulkInsert', () => {
   let db: TestDatabase;

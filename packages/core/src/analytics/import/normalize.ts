@@ -346,6 +346,9 @@ export function normalizeTable(input: TNormalizeInput): TNormalizedTable {
   const seen = new Map<string, number>();
   let dataRows = 0;
 
+  // A daily export repeats each post's publish time on every day's row: each distinct cell is
+  // parsed (and converted from the zone) once.
+  const times = new Map<string, ReturnType<typeof parseDateTime>>();
   for (let i = headerRowIndex + 1; i < rows.length; i++) {
     const cells = rows[i] ?? [];
     if (cells.every(isBlank) || isSummaryRow(cells)) continue;
@@ -363,7 +366,7 @@ export function normalizeTable(input: TNormalizeInput): TNormalizedTable {
       });
       break;
     }
-    const draft = readRow(cells, rowNumber, columns, grain, timeZone);
+    const draft = readRow(cells, rowNumber, columns, grain, timeZone, times);
     if (!draft.skipped) {
       const d = draft.row;
       if (grain === 'account') {
@@ -448,6 +451,7 @@ function readRow(
   columns: readonly { column: TPresetColumn; index: number; name: string }[],
   grain: TImportGrain,
   timeZone: string,
+  times: Map<string, ReturnType<typeof parseDateTime>>,
 ): TRowDraft {
   const row: TNormalizedRow = { row: rowNumber, date: '', metrics: {} };
   const draft: TRowDraft = { row, errors: [], skipped: false };
@@ -479,7 +483,11 @@ function readRow(
     switch (field) {
       case 'publishedAt':
       case 'date': {
-        const r = parseDateTime(cell, timeZone);
+        let r = typeof cell === 'string' ? times.get(cell) : undefined;
+        if (!r) {
+          r = parseDateTime(cell, timeZone);
+          if (typeof cell === 'string') times.set(cell, r);
+        }
         if (!r.ok) {
           refuseCell(draft, name, cell, r.code, r.message, r.messageEn, true);
         } else if (r.value && field === 'publishedAt') {
