@@ -390,7 +390,7 @@ async function ingestPosts(
         {
           name: 'published_at',
           type: 'timestamptz',
-          values: part.map((k) => (k.r.publishedAt ? k.r.publishedAt.toISOString() : null)),
+          values: part.map((k) => k.r.publishedAt ?? null),
         },
         { name: 'published_on', type: 'date', values: part.map((k) => k.r.date) },
         {

@@ -18,7 +18,11 @@ export type BulkType = 'uuid' | 'text' | 'date' | 'timestamptz' | 'float8';
 
 /** A column of the rows: one value per row, or the same value for every row. */
 export type BulkColumn =
-  | { name: string; type: BulkType; values: readonly (string | number | null | undefined)[] }
+  | {
+      name: string;
+      type: BulkType;
+      values: readonly (string | number | Date | null | undefined)[];
+    }
   | { name: string; type: BulkType; value: string | null };
 
 /** Rows per unnest statement on PGlite (arrays of a sane size). */
