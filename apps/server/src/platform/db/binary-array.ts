@@ -77,30 +77,6 @@ function header(view: DataView, type: BinaryArrayType, n: number, hasNulls: bool
   view.setInt32(16, 1); // lower bound
 }
 
-/** The float8 case on its own: most elements an import sends are metric values. */
-function float8Array(values: readonly Value[], start: number, end: number): Buffer {
-  const bytes = new Uint8Array(20 + 12 * (end - start));
-  const view = new DataView(bytes.buffer);
-  let o = 20;
-  let nulls = false;
-  for (let i = start; i < end; i++) {
-    const v = values[i];
-    const x = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
-    if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) {
-      view.setInt32(o, -1);
-      o += 4;
-      nulls = true;
-    } else {
-      if (!Number.isFinite(x)) refuse('float8', v);
-      view.setInt32(o, 8);
-      view.setFloat64(o + 4, x);
-      o += 12;
-    }
-  }
-  header(view, 'float8', end - start, nulls);
-  return Buffer.from(bytes.buffer, 0, o);
-}
-
 /** A growing buffer of values in the binary wire format (shared by arrays and binary COPY). */
 export class BinaryWriter {
   bytes: Uint8Array;
@@ -224,12 +200,11 @@ export function binaryArray(
   start = 0,
   end = values.length,
 ): Buffer {
-  if (type === 'float8') return float8Array(values, start, end);
   let size = 20;
   let nulls = false;
   for (let i = start; i < end; i++) {
     const v = values[i];
-    if (v === null || v === undefined) {
+    if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) {
       nulls = true;
       size += 4;
     } else size += 4 + (type === 'text' ? 3 * String(v).length : MAX_SIZE[type]);
