@@ -52,15 +52,6 @@ function pgTimestamp(value: Value): bigint {
   return BigInt(ms - PG_EPOCH_MS) * 1000n;
 }
 
-/** Bytes an element takes at most (text: UTF-8 never needs more than 3 per UTF-16 unit). */
-const MAX_SIZE: Record<BinaryArrayType, number> = {
-  float8: 8,
-  text: 0,
-  uuid: 16,
-  date: 4,
-  timestamptz: 8,
-};
-
 const encoder = new TextEncoder();
 
 function hexValue(code: number): number {
@@ -68,20 +59,13 @@ function hexValue(code: number): number {
   return code <= 57 ? code - 48 : (code | 32) - 87;
 }
 
-/** The 20-byte header of a one-dimensional array of `n` elements starting at index 1. */
-function header(view: DataView, type: BinaryArrayType, n: number, hasNulls: boolean): void {
-  view.setInt32(0, 1); // dimensions
-  view.setInt32(4, hasNulls ? 1 : 0);
-  view.setUint32(8, OID[type]);
-  view.setInt32(12, n);
-  view.setInt32(16, 1); // lower bound
-}
-
 /** A growing buffer of values in the binary wire format (shared by arrays and binary COPY). */
 export class BinaryWriter {
   bytes: Uint8Array;
   view: DataView;
   at = 0;
+  /** How many NULLs were written. */
+  nulls = 0;
   /** Per writer: an export repeats its days, each checked and converted once. */
   private readonly days = new Map<string, number>();
 
@@ -126,6 +110,7 @@ export class BinaryWriter {
   value(type: BinaryArrayType, v: Value): void {
     if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) {
       this.int32(-1);
+      this.nulls++;
       return;
     }
     switch (type) {
@@ -200,18 +185,13 @@ export function binaryArray(
   start = 0,
   end = values.length,
 ): Buffer {
-  let size = 20;
-  let nulls = false;
-  for (let i = start; i < end; i++) {
-    const v = values[i];
-    if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) {
-      nulls = true;
-      size += 4;
-    } else size += 4 + (type === 'text' ? 3 * String(v).length : MAX_SIZE[type]);
-  }
-  const w = new BinaryWriter(size);
-  header(w.view, type, end - start, nulls);
-  w.at = 20;
+  const w = new BinaryWriter(20 + 12 * (end - start));
+  w.int32(1); // dimensions
+  w.int32(0); // has NULLs: set below
+  w.int32(OID[type]);
+  w.int32(end - start);
+  w.int32(1); // lower bound
   for (let i = start; i < end; i++) w.value(type, values[i]);
+  if (w.nulls > 0) w.view.setInt32(4, 1);
   return w.result();
 }

@@ -2,8 +2,9 @@
  * Writing many new rows into one table inside a transaction, the fastest way each driver has:
  * binary `COPY … FROM STDIN` on PostgreSQL (streamed, so the rows are encoded while the server
  * writes the earlier ones) and `INSERT … SELECT FROM unnest(…)` of binary array parameters in
- * statements of CHUNK rows on PGlite, whose COPY from a blob measured slower than unnest. Both fire the tables' statement-level
- * triggers once per statement, with every row in the transition table.
+ * statements of CHUNK rows on PGlite, whose COPY from a blob measured slower than unnest. Both
+ * fire the tables' statement-level triggers once per statement, with every row in the
+ * transition table.
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -11,10 +12,10 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from './client';
-import { binaryArray, BinaryWriter } from './binary-array';
+import { binaryArray, BinaryWriter, type BinaryArrayType } from './binary-array';
 
 /** Column types bulkInsert writes (what the values are cast to). */
-export type BulkType = 'uuid' | 'text' | 'date' | 'timestamptz' | 'float8';
+export type BulkType = BinaryArrayType;
 
 /** A column of the rows: one value per row, or the same value for every row. */
 export type BulkColumn =

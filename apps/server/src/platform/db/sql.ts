@@ -21,17 +21,6 @@ export function pgArray(values: readonly (string | null)[]): string {
   return `{${items.join(',')}}`;
 }
 
-/** pgArray for numbers (cast to `::float8[]`): digits need no quoting; absent is NULL. */
-export function pgNumberArray(values: readonly (number | undefined | null)[]): string {
-  let out = '{';
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (i > 0) out += ',';
-    out += v === undefined || v === null || !Number.isFinite(v) ? 'NULL' : String(v);
-  }
-  return `${out}}`;
-}
-
 /** The rows of a raw `execute()` result (PGlite and node-postgres both answer `{ rows }`). */
 export function rowsOf(result: unknown): Record<string, unknown>[] {
   if (result && typeof result === 'object' && 'rows' in result && Array.isArray(result.rows)) {
