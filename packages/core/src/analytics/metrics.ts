@@ -191,6 +191,8 @@ export const ADDITIVE_METRICS: readonly TMetricKey[] = METRIC_KEYS.filter((k) =>
   return kind === 'count' || kind === 'money';
 });
 
+const METRIC_KEY_SET: ReadonlySet<string> = new Set(METRIC_KEYS);
+
 export function isMetricKey(value: string): value is TMetricKey {
-  return (METRIC_KEYS as readonly string[]).includes(value);
+  return METRIC_KEY_SET.has(value);
 }

@@ -63,16 +63,27 @@ describe('binaryArray', () => {
   });
 
   it('gives timestamps to the millisecond, from ISO strings or Dates', async () => {
+    const values = [
+      '2026-12-05T08:00:00.123Z',
+      new Date(Date.UTC(1999, 11, 31, 23, 59, 59, 999)),
+      null,
+      // The epoch itself, and instants whose microseconds need all 64 bits (beyond 2^53).
+      '2000-01-01T00:00:00.000Z',
+      '1970-01-01T00:00:00.001Z',
+      '9999-12-31T23:59:59.999Z',
+      '1000-01-01T00:00:00.001Z',
+    ];
     const rows = rowsOf(
       await db.database.db.execute(
-        sql`SELECT (extract(epoch FROM x) * 1000)::float8 AS ms FROM unnest(${binaryArray('timestamptz', ['2026-12-05T08:00:00.123Z', new Date(Date.UTC(1999, 11, 31, 23, 59, 59, 999)), null])}::timestamptz[]) WITH ORDINALITY AS u(x, n) ORDER BY n`,
+        sql`SELECT to_char(x AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS iso FROM unnest(${binaryArray('timestamptz', values)}::timestamptz[]) WITH ORDINALITY AS u(x, n) ORDER BY n`,
       ),
     );
-    expect(rows.map((r) => (r.ms === null ? null : Number(r.ms)))).toEqual([
-      Date.UTC(2026, 11, 5, 8, 0, 0, 123),
-      Date.UTC(1999, 11, 31, 23, 59, 59, 999),
-      null,
-    ]);
+    expect(rows.map((r) => r.iso)).toEqual(
+      // To the microsecond: nothing rounded on the way.
+      values.map((v) =>
+        v === null ? null : (v instanceof Date ? v.toISOString() : v).replace('Z', '000'),
+      ),
+    );
     expect(() => binaryArray('timestamptz', ['yesterday'])).toThrow(/timestamptz/);
   });
 

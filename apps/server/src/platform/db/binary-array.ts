@@ -44,15 +44,20 @@ function pgDate(value: Value): number {
   return (ms - PG_EPOCH_MS) / DAY_MS;
 }
 
-/** Microseconds since 2000-01-01 UTC of a Date or a string Date.parse reads. */
-function pgTimestamp(value: Value): bigint {
+/** Milliseconds since 2000-01-01 UTC of a Date or a string Date.parse reads. */
+function pgTimestampMs(value: Value): number {
   const ms =
     value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : NaN;
   if (!Number.isFinite(ms)) refuse('timestamptz', value);
-  return BigInt(ms - PG_EPOCH_MS) * 1000n;
+  return ms - PG_EPOCH_MS;
 }
 
-const encoder = new TextEncoder();
+/**
+ * Below this many ms from 2000 (about 285 years) the microseconds are exact as a double and are
+ * split into two 32-bit words; beyond it a BigInt does the arithmetic.
+ */
+const EXACT_MS = Math.floor(Number.MAX_SAFE_INTEGER / 1000);
+const TWO_32 = 2 ** 32;
 
 function hexValue(code: number): number {
   // '0'-'9', 'A'-'F', 'a'-'f'; the caller checked the uuid's shape.
@@ -61,7 +66,7 @@ function hexValue(code: number): number {
 
 /** A growing buffer of values in the binary wire format (shared by arrays and binary COPY). */
 export class BinaryWriter {
-  bytes: Uint8Array;
+  bytes: Buffer;
   view: DataView;
   at = 0;
   /** How many NULLs were written. */
@@ -70,8 +75,8 @@ export class BinaryWriter {
   private readonly days = new Map<string, number>();
 
   constructor(size = 1 << 16) {
-    this.bytes = new Uint8Array(size);
-    this.view = new DataView(this.bytes.buffer);
+    this.bytes = Buffer.allocUnsafe(size);
+    this.view = new DataView(this.bytes.buffer, this.bytes.byteOffset, size);
   }
 
   /** Makes room for `n` more bytes. */
@@ -79,10 +84,10 @@ export class BinaryWriter {
     if (this.at + n <= this.bytes.length) return;
     let size = this.bytes.length * 2;
     while (size < this.at + n) size *= 2;
-    const next = new Uint8Array(size);
-    next.set(this.bytes.subarray(0, this.at));
+    const next = Buffer.allocUnsafe(size);
+    this.bytes.copy(next, 0, 0, this.at);
     this.bytes = next;
-    this.view = new DataView(next.buffer);
+    this.view = new DataView(next.buffer, next.byteOffset, size);
   }
 
   int16(v: number): void {
@@ -137,10 +142,16 @@ export class BinaryWriter {
         return;
       }
       case 'timestamptz': {
-        const t = pgTimestamp(v);
+        const ms = pgTimestampMs(v);
         this.room(12);
         this.view.setInt32(this.at, 8);
-        this.view.setBigInt64(this.at + 4, t);
+        if (Math.abs(ms) <= EXACT_MS) {
+          // The int64 as high and low words (two's complement: floor keeps it right before 2000).
+          const us = ms * 1000;
+          const high = Math.floor(us / TWO_32);
+          this.view.setInt32(this.at + 4, high);
+          this.view.setUint32(this.at + 8, us - high * TWO_32);
+        } else this.view.setBigInt64(this.at + 4, BigInt(ms) * 1000n);
         this.at += 12;
         return;
       }
@@ -159,8 +170,9 @@ export class BinaryWriter {
       }
       case 'text': {
         const str = String(v);
+        // A UTF-16 code unit is at most 3 bytes of UTF-8 (a surrogate pair, 2 units, is 4).
         this.room(4 + 3 * str.length);
-        const { written } = encoder.encodeInto(str, this.bytes.subarray(this.at + 4));
+        const written = this.bytes.write(str, this.at + 4, 'utf8');
         this.view.setInt32(this.at, written);
         this.at += 4 + written;
         return;
@@ -170,7 +182,7 @@ export class BinaryWriter {
 
   /** The bytes written so far (a view: valid until the next write). */
   result(): Buffer {
-    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.at);
+    return this.bytes.subarray(0, this.at);
   }
 }
 

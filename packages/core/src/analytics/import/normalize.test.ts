@@ -144,6 +144,23 @@ describe('normalizeTable', () => {
     expect(t.totals).toEqual({ views: 10 });
   });
 
+  it("tells identities apart by kind: a URL equal to another row's id is not a repeat", () => {
+    const rows: TTableRows = [
+      ['external_id', 'url', 'title', 'date', 'views'],
+      ['x1', '', 'a', '2026-05-01', 1],
+      ['', 'x1', 'b', '2026-05-01', 2],
+      ['', 'x1', 'c', '2026-05-01', 3],
+      ['', '', 'x1', '2026-05-01', 4],
+      ['', '', 'x1', '2026-05-01', 5],
+    ];
+    const t = normalizeTable({ rows, preset: GENERIC_CONTENT, timeZone: SH });
+    expect(t.rows.map((r) => r.metrics.views)).toEqual([1, 2, 4]);
+    expect(t.errors).toMatchObject([
+      { row: 4, code: 'DUPLICATE_ROW', message: '与第 3 行重复，已跳过' },
+      { row: 6, code: 'DUPLICATE_ROW', message: '与第 5 行重复，已跳过' },
+    ]);
+  });
+
   it('stops at maxRows and says where', () => {
     const rows: TTableRows = [
       ['date', 'views'],

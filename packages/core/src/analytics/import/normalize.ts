@@ -333,10 +333,15 @@ export function normalizeTable(input: TNormalizeInput): TNormalizedTable {
   }
   if (missing.length > 0) return result;
 
-  const columns = [...found.entries()].map(([column, index]) => ({
+  const columns: TReadColumn[] = [...found.entries()].map(([column, index]) => ({
     column,
     index,
     name: textOf(header[index]) ?? column.headers[0] ?? column.field,
+    metric: isMetricKey(column.field)
+      ? NUMERIC_PARSES.has(column.parse)
+        ? column.parse
+        : defaultParseFor(column.field)
+      : null,
   }));
   const nameOf = (field: TImportField) =>
     columns.find((c) => c.column.field === field)?.name ??
@@ -344,6 +349,8 @@ export function normalizeTable(input: TNormalizeInput): TNormalizedTable {
     field;
   const totalChannels = new Set((preset.totalChannels ?? []).map(normalizeHeader));
   const seen = new Map<string, number>();
+  const seenIds = new Map<string, number>();
+  const seenUrls = new Map<string, number>();
   let dataRows = 0;
 
   // A daily export repeats each post's publish time on every day's row: each distinct cell is
@@ -401,8 +408,18 @@ export function normalizeTable(input: TNormalizeInput): TNormalizedTable {
       }
     }
     if (!draft.skipped) {
-      const key = rowKey(draft.row, grain);
-      const first = seen.get(key);
+      // rowKey's identity, with a platform id or URL looked up as it is (no key string built).
+      const d = draft.row;
+      let bucket = seen;
+      let key: string;
+      if (grain === 'content' && d.externalId) {
+        bucket = seenIds;
+        key = d.externalId;
+      } else if (grain === 'content' && d.url) {
+        bucket = seenUrls;
+        key = d.url;
+      } else key = rowKey(d, grain);
+      const first = bucket.get(key);
       if (first !== undefined) {
         draft.errors.push({
           row: rowNumber,
@@ -414,7 +431,7 @@ export function normalizeTable(input: TNormalizeInput): TNormalizedTable {
         });
         draft.skipped = true;
       } else {
-        seen.set(key, rowNumber);
+        bucket.set(key, rowNumber);
       }
     }
     for (const e of draft.errors) result.errors.push({ ...e, rowSkipped: draft.skipped });
@@ -445,10 +462,19 @@ function refuseCell(
   if (fatal) draft.skipped = true;
 }
 
+/** A mapped column as readRow reads it: where it is, its header, and how a metric is parsed. */
+interface TReadColumn {
+  column: TPresetColumn;
+  index: number;
+  name: string;
+  /** The parse of a metric column; null for the other fields. */
+  metric: TColumnParse | null;
+}
+
 function readRow(
   cells: readonly TCellInput[],
   rowNumber: number,
-  columns: readonly { column: TPresetColumn; index: number; name: string }[],
+  columns: readonly TReadColumn[],
   grain: TImportGrain,
   timeZone: string,
   times: Map<string, ReturnType<typeof parseDateTime>>,
@@ -458,7 +484,7 @@ function readRow(
   let publishDate: string | undefined;
   let dateColumn: string | undefined;
 
-  for (const { column, index, name } of columns) {
+  for (const { column, index, name, metric } of columns) {
     const cell = cells[index] ?? null;
     const { field } = column;
     if (column.required && isMissingCell(cell)) {
@@ -474,8 +500,7 @@ function readRow(
       continue;
     }
     if (isMetricKey(field)) {
-      const parse = NUMERIC_PARSES.has(column.parse) ? column.parse : defaultParseFor(field);
-      const r = parseMetric(parse, cell);
+      const r = parseMetric(metric ?? defaultParseFor(field), cell);
       if (!r.ok) refuseCell(draft, name, cell, r.code, r.message, r.messageEn, false);
       else if (r.value !== undefined) row.metrics[field] = r.value;
       continue;

@@ -101,6 +101,13 @@ export function normalizeCellText(raw: string): string {
 /** True for a blank cell or a platform's "no data" mark such as `-`, `—` or `N/A`. */
 export function isMissingCell(raw: TCellInput): boolean {
   if (raw === null || raw === undefined) return true;
+  if (typeof raw === 'string') {
+    // No mark starts with an ASCII digit, and normalising leaves a leading one in place: most
+    // cells (counts, dates) are settled without normalising.
+    const first = raw.charCodeAt(0);
+    if (first >= 48 && first <= 57) return false;
+    return MISSING_MARKS.has(normalizeCellText(raw).toLowerCase());
+  }
   if (typeof raw === 'number') return Number.isNaN(raw);
   if (raw instanceof Date) return Number.isNaN(raw.getTime());
   return MISSING_MARKS.has(normalizeCellText(raw).toLowerCase());
@@ -172,6 +179,10 @@ export function parseNumber(raw: TCellInput, options: TNumberOptions = {}): TPar
 
 /** A whole count (plays, likes): like parseNumber, rounding only the tails left by 万/亿 scaling. */
 export function parseCount(raw: TCellInput, options: TNumberOptions = {}): TParseResult<number> {
+  if (typeof raw === 'string' && PLAIN_NUMBER.test(raw)) {
+    const n = Number(raw);
+    if (Number.isInteger(n)) return ok(n);
+  }
   const r = parseNumber(raw, options);
   if (!r.ok || r.value === undefined) return r;
   const rounded = Math.round(r.value);
@@ -193,11 +204,10 @@ export function parseCount(raw: TCellInput, options: TNumberOptions = {}): TPars
  * read as a percentage (37.4 → 0.374) because exports drop the % sign; anything larger is refused.
  */
 export function parseRate(raw: TCellInput): TParseResult<number> {
+  // Most cells are a plain fraction or percentage number.
+  if (typeof raw === 'string' && PLAIN_NUMBER.test(raw)) return rateOf(raw, Number(raw), false);
   if (isMissingCell(raw)) return ok<number>(undefined);
-  const shown = cellToString(raw);
-  const invalid = () =>
-    fail<number>('INVALID_RATE', `「${shown}」不是有效的比率`, `"${shown}" is not a valid rate`);
-  if (raw instanceof Date) return invalid();
+  if (raw instanceof Date) return invalidRate(raw);
   let n: number | null;
   let percent = false;
   if (typeof raw === 'number') {
@@ -209,8 +219,19 @@ export function parseRate(raw: TCellInput): TParseResult<number> {
     // Magnitude suffixes make no sense on a rate, so only plain decimals are accepted.
     n = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/.test(body) ? Number(body) : null;
   }
-  if (n === null) return invalid();
+  if (n === null) return invalidRate(raw);
+  return rateOf(raw, n, percent);
+}
+
+function invalidRate(raw: TCellInput): TParseResult<number> {
+  const shown = cellToString(raw);
+  return fail('INVALID_RATE', `「${shown}」不是有效的比率`, `"${shown}" is not a valid rate`);
+}
+
+/** The fraction a rate cell's number `n` stands for (see parseRate), or why it cannot be one. */
+function rateOf(raw: TCellInput, n: number, percent: boolean): TParseResult<number> {
   if (n < 0) {
+    const shown = cellToString(raw);
     return fail(
       'RATE_OUT_OF_RANGE',
       `「${shown}」为负数，比率应在 0–100% 之间`,
@@ -219,6 +240,7 @@ export function parseRate(raw: TCellInput): TParseResult<number> {
   }
   if (percent || n > 1) {
     if (n > 100) {
+      const shown = cellToString(raw);
       return fail(
         'RATE_OUT_OF_RANGE',
         `「${shown}」超出 0–100% 的范围`,

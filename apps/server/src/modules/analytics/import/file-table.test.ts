@@ -127,10 +127,13 @@ describe('readTable: CSV', () => {
   });
 
   it('unwraps ="…" text cells and turns blank cells into null', async () => {
-    const bytes = Buffer.from('id,title\n="00123", \n', 'utf8');
+    const bytes = Buffer.from('id,title\n="00123", \n=" ",\t\n="=1", 标题 \n', 'utf8');
     expect((await readTable(bytes, 'a.csv')).sheets[0]?.rows).toEqual([
       ['id', 'title'],
       ['00123', null],
+      [null, null],
+      // Text keeps its own spaces (the parsers trim); only a wrapped cell is unwrapped.
+      ['=1', ' 标题 '],
     ]);
   });
 

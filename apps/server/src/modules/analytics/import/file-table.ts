@@ -237,11 +237,16 @@ function guessBomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
+const WRAPPED = /^="(.*)"$/s;
+const EDGE_SPACE = /^\s|\s$/;
+
 // Platforms wrap long ids as ="0123…" so Excel keeps them as text.
 function csvCell(raw: string): TTableCell {
-  const wrapped = /^="(.*)"$/s.exec(raw);
+  // 61 is '='; most cells are not wrapped and have no space at either end.
+  const wrapped = raw.charCodeAt(0) === 61 ? WRAPPED.exec(raw) : null;
   const text = wrapped ? (wrapped[1] ?? '') : raw;
-  return text.trim() === '' ? null : text;
+  if (text === '') return null;
+  return EDGE_SPACE.test(text) && text.trim() === '' ? null : text;
 }
 
 function readCsv(bytes: Uint8Array, fileName: string, l: TTableLimits): TSheet {
@@ -272,7 +277,10 @@ function readCsv(bytes: Uint8Array, fileName: string, l: TTableLimits): TSheet {
   if (last && last.length === 1 && last[0] === '') data.pop();
   if (data.length > l.maxRows) throw tooManyRows(l.maxRows);
   const name = fileName.replace(/\.[^./\\]+$/, '') || 'Sheet1';
-  return { name, rows: data.map((row) => row.map(csvCell)) };
+  // In place: a file has up to 10^5 records, and a copy of each is garbage at once.
+  const rows: TTableCell[][] = data;
+  for (const row of rows) for (let i = 0; i < row.length; i++) row[i] = csvCell(row[i] as string);
+  return { name, rows };
 }
 
 const DELIMITERS = [',', '\t', ';'] as const;
