@@ -19,9 +19,23 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 // Offsets change only at transitions, which fall on quarter hours in UTC in every zone; an
-// import converts thousands of times a second, so offsets are remembered per quarter hour.
+// import converts up to 10^5 times a file. A UTC day whose first and last quarter hour have the
+// same offset has no transition (no zone changes and changes back within a day), so its offset
+// is remembered per day — a few hundred entries for a year of exports; a day with a transition
+// is answered per quarter hour.
 const QUARTER = 15 * 60_000;
-const offsets = new Map<string, Map<number, number>>();
+const DAY = 86_400_000;
+type ZoneOffsets = { days: Map<number, number | null>; quarters: Map<number, number> };
+const offsets = new Map<string, ZoneOffsets>();
+
+function quarterOffset(zone: ZoneOffsets, quarter: number, timeZone: string): number {
+  const hit = zone.quarters.get(quarter);
+  if (hit !== undefined) return hit;
+  const value = computeOffset(new Date(quarter * QUARTER), timeZone);
+  if (zone.quarters.size > 50_000) zone.quarters.clear();
+  zone.quarters.set(quarter, value);
+  return value;
+}
 
 /** Offset of `timeZone` from UTC at instant `at`, in milliseconds (positive east of Greenwich). */
 export function zoneOffsetMs(at: Date, timeZone: string): number {
@@ -29,16 +43,19 @@ export function zoneOffsetMs(at: Date, timeZone: string): number {
   if (!Number.isFinite(t)) return computeOffset(at, timeZone);
   let zone = offsets.get(timeZone);
   if (!zone) {
-    zone = new Map();
+    zone = { days: new Map(), quarters: new Map() };
     offsets.set(timeZone, zone);
   }
-  const quarter = Math.floor(t / QUARTER);
-  const hit = zone.get(quarter);
-  if (hit !== undefined) return hit;
-  const value = computeOffset(at, timeZone);
-  if (zone.size > 50_000) zone.clear();
-  zone.set(quarter, value);
-  return value;
+  const day = Math.floor(t / DAY);
+  let whole = zone.days.get(day);
+  if (whole === undefined) {
+    const first = quarterOffset(zone, (day * DAY) / QUARTER, timeZone);
+    const last = quarterOffset(zone, ((day + 1) * DAY) / QUARTER - 1, timeZone);
+    whole = first === last ? first : null;
+    if (zone.days.size > 50_000) zone.days.clear();
+    zone.days.set(day, whole);
+  }
+  return whole ?? quarterOffset(zone, Math.floor(t / QUARTER), timeZone);
 }
 
 function computeOffset(at: Date, timeZone: string): number {

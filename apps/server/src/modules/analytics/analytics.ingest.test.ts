@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { engagement, METRIC_KEYS, METRICS, postingHeatmap, type TNormalizedRow } from '@yunce/core';
 import { createTestApp, signUp, type Agent, type TestApp } from '../../test/harness';
-import { ingestRows, postTotalsOf } from './analytics.ingest';
+import { ingestRows, metricKeysIn, postTotalsOf } from './analytics.ingest';
 import { scheduledPost } from '../../test/factories';
 import { publications } from '../publishing/publishing.tables';
 import {
@@ -445,5 +445,14 @@ describe('references kept by triggers', () => {
     expect(await db.select().from(postMetrics).where(eq(postMetrics.accountId, acc2))).toHaveLength(
       0,
     );
+  });
+});
+
+describe('metricKeysIn', () => {
+  it('lists the metrics any row carries, in the catalogue order, and none that is only blank', () => {
+    expect(
+      metricKeysIn([{ likes: 1 }, { views: 2, comments: undefined }, {}, { shares: 0, likes: 3 }]),
+    ).toEqual(METRIC_KEYS.filter((k) => ['likes', 'views', 'shares'].includes(k)));
+    expect(metricKeysIn([])).toEqual([]);
   });
 });

@@ -45,7 +45,7 @@ export function titleKeyOf(row: TNormalizedRow): string {
  * blank keeps its stored value.
  */
 function metricParts(rows: readonly { metrics: TNormalizedRow['metrics'] }[]) {
-  const keys = METRIC_KEYS.filter((k) => rows.some((r) => r.metrics[k] !== undefined));
+  const keys = metricKeysIn(rows.map((r) => r.metrics));
   const names = keys.map((k) => `"${metricColumn(k)}"`);
   return {
     columns: sql.raw(names.map((n) => `, ${n}`).join('')),
@@ -469,9 +469,20 @@ async function ingestPosts(
   };
 }
 
+/**
+ * The metrics any of the rows carries, in METRIC_KEYS order. One pass over each row's own keys:
+ * asking every row for each of the 23 metrics cost ~0.1 s per 100k rows, mostly for the metrics
+ * a file does not have.
+ */
+export function metricKeysIn(rows: readonly TNormalizedRow['metrics'][]): TMetricKey[] {
+  const seen = new Set<string>();
+  for (const r of rows) for (const k in r) if (r[k as TMetricKey] !== undefined) seen.add(k);
+  return METRIC_KEYS.filter((k) => seen.has(k));
+}
+
 /** One float8 column per metric that any of the rows carries. */
 function metricColumnsOf(rows: readonly TNormalizedRow['metrics'][]): BulkColumn[] {
-  return METRIC_KEYS.filter((k) => rows.some((r) => r[k] !== undefined)).map((k) => ({
+  return metricKeysIn(rows).map((k) => ({
     name: metricColumn(k),
     type: 'float8' as const,
     values: rows.map((r) => r[k]),

@@ -29,7 +29,7 @@ import {
   isMissingCell,
   normalizeCellText,
   parseCount,
-  parseDateTime,
+  dateTimeReader,
   parseDuration,
   parseNumber,
   parseRate,
@@ -353,9 +353,7 @@ export function normalizeTable(input: TNormalizeInput): TNormalizedTable {
   const seenUrls = new Map<string, number>();
   let dataRows = 0;
 
-  // A daily export repeats each post's publish time on every day's row: each distinct cell is
-  // parsed (and converted from the zone) once.
-  const times = new Map<string, ReturnType<typeof parseDateTime>>();
+  const times = dateTimeReader(timeZone);
   for (let i = headerRowIndex + 1; i < rows.length; i++) {
     const cells = rows[i] ?? [];
     if (cells.every(isBlank) || isSummaryRow(cells)) continue;
@@ -373,7 +371,7 @@ export function normalizeTable(input: TNormalizeInput): TNormalizedTable {
       });
       break;
     }
-    const draft = readRow(cells, rowNumber, columns, grain, timeZone, times);
+    const draft = readRow(cells, rowNumber, columns, grain, times);
     if (!draft.skipped) {
       const d = draft.row;
       if (grain === 'account') {
@@ -476,8 +474,8 @@ function readRow(
   rowNumber: number,
   columns: readonly TReadColumn[],
   grain: TImportGrain,
-  timeZone: string,
-  times: Map<string, ReturnType<typeof parseDateTime>>,
+  /** Reads the date and time cells (in the file's zone). */
+  times: ReturnType<typeof dateTimeReader>,
 ): TRowDraft {
   const row: TNormalizedRow = { row: rowNumber, date: '', metrics: {} };
   const draft: TRowDraft = { row, errors: [], skipped: false };
@@ -508,11 +506,7 @@ function readRow(
     switch (field) {
       case 'publishedAt':
       case 'date': {
-        let r = typeof cell === 'string' ? times.get(cell) : undefined;
-        if (!r) {
-          r = parseDateTime(cell, timeZone);
-          if (typeof cell === 'string') times.set(cell, r);
-        }
+        const r = times(cell);
         if (!r.ok) {
           refuseCell(draft, name, cell, r.code, r.message, r.messageEn, true);
         } else if (r.value && field === 'publishedAt') {

@@ -152,6 +152,50 @@ describe('parseDuration', () => {
 });
 
 describe('parseDateTime', () => {
+  it('knows leap years by the Gregorian rule', () => {
+    for (const day of ['2000-02-29', '2024-02-29', '2026-02-28', '2026年2月28日'])
+      expect(parseDateTime(day, 'UTC').ok, day).toBe(true);
+    for (const day of ['1900-02-29', '2100-02-29', '2026-02-29', '2026年2月29日'])
+      expect(codeOf(parseDateTime(day, 'UTC')), day).toBe('IMPOSSIBLE_DATE');
+  });
+
+  it('reads the plain yyyy-mm-dd forms exactly as the general parser does', () => {
+    const cells: string[] = [];
+    for (const date of [
+      '2026-05-29',
+      '2024/02/29',
+      '2026.12.31',
+      '2026-02-29',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-04-31',
+      '0999-01-01',
+      '2026-05-2x',
+    ])
+      for (const time of [
+        '',
+        ' 00:00',
+        'T23:59',
+        ' 24:00',
+        ' 12:60',
+        ' 09:05:07',
+        ' 09:05:60',
+        'T12:40:34',
+        ' 1:02:03',
+        ' 12:4a',
+      ])
+        cells.push(date + time);
+    for (const zone of ['Asia/Shanghai', 'America/New_York']) {
+      for (const cell of cells) {
+        // A leading space takes the general path (the cell is normalised first).
+        const fast = parseDateTime(cell, zone);
+        const general = parseDateTime(` ${cell}`, zone);
+        if (general.ok) expect(fast, cell).toEqual(general);
+        else expect(fast.ok ? 'ok' : fast.code, cell).toBe(general.code);
+      }
+    }
+  });
+
   it.each([
     ['2026年03月25日09时49分34秒', '2026-03-25', '2026-03-25T01:49:34.000Z'],
     ['2026年05月29日 12:40:34', '2026-05-29', '2026-05-29T04:40:34.000Z'],

@@ -325,8 +325,53 @@ export function parseDuration(raw: TCellInput): TParseResult<number> {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month !== 2) return MONTH_DAYS[month - 1] ?? 0;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+}
+
+/** The digit at `i` of `s`, or -1. */
+function digitAt(s: string, i: number): number {
+  const d = s.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : -1;
+}
+
+/** The number written by the digits s[from…to), or -1 when one is not a digit. */
+function digitsAt(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = digitAt(s, i);
+    if (d < 0) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * The wall clock of the form most exports use, read without normalising or regexes:
+ * `yyyy-mm-dd`, then optionally ` hh:mm` or ` hh:mm:ss` (also `/` or `.` between the date
+ * parts, `T` before the time). Null for anything else, which the general parser reads. Ranges
+ * are checked by the caller, as for every other form.
+ */
+function plainWallClock(s: string): TWallClock | null {
+  const n = s.length;
+  if (n !== 10 && n !== 16 && n !== 19) return null;
+  const sep = s.charCodeAt(4);
+  if ((sep !== 45 && sep !== 47 && sep !== 46) || s.charCodeAt(7) !== sep) return null;
+  const year = digitsAt(s, 0, 4);
+  const month = digitsAt(s, 5, 7);
+  const day = digitsAt(s, 8, 10);
+  if (year < 0 || month < 0 || day < 0) return null;
+  if (n === 10) return { year, month, day };
+  const t = s.charCodeAt(10);
+  if ((t !== 32 && t !== 84) || s.charCodeAt(13) !== 58) return null;
+  const hour = digitsAt(s, 11, 13);
+  const minute = digitsAt(s, 14, 16);
+  const second = n === 19 ? (s.charCodeAt(16) === 58 ? digitsAt(s, 17, 19) : -1) : 0;
+  if (hour < 0 || minute < 0 || second < 0) return null;
+  return { year, month, day, time: { hour, minute, second } };
 }
 
 interface TWallClock {
@@ -424,6 +469,10 @@ function invalidDate(shown: string): TParseResult<TParsedDateTime> {
  * times are read in `timeZone`; a reader Date carries the wall clock in its UTC fields.
  */
 export function parseDateTime(raw: TCellInput, timeZone: string): TParseResult<TParsedDateTime> {
+  if (typeof raw === 'string') {
+    const wall = plainWallClock(raw);
+    if (wall) return wallClockResult(wall, timeZone, raw);
+  }
   if (isMissingCell(raw)) return ok<TParsedDateTime>(undefined);
   const shown = cellToString(raw);
   if (raw instanceof Date) {
@@ -454,4 +503,26 @@ export function parseDateTime(raw: TCellInput, timeZone: string): TParseResult<T
     second: Number(csec ?? zsec ?? 0),
   };
   return wallClockResult(wall, timeZone, shown);
+}
+
+/**
+ * parseDateTime for the cells of one file in one zone: the plain `yyyy-mm-dd hh:mm` forms are
+ * read directly, and any other text is parsed once however often it repeats (a daily export
+ * repeats each post's publish time, say `2026年03月25日09时49分`, on every day's row).
+ */
+export function dateTimeReader(
+  timeZone: string,
+): (raw: TCellInput) => TParseResult<TParsedDateTime> {
+  const seen = new Map<string, TParseResult<TParsedDateTime>>();
+  return (raw) => {
+    if (typeof raw !== 'string') return parseDateTime(raw, timeZone);
+    const wall = plainWallClock(raw);
+    if (wall) return wallClockResult(wall, timeZone, raw);
+    let r = seen.get(raw);
+    if (!r) {
+      r = parseDateTime(raw, timeZone);
+      seen.set(raw, r);
+    }
+    return r;
+  };
 }
