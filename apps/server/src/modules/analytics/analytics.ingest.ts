@@ -165,9 +165,15 @@ export async function findPosts(
   accountId: string,
   rows: readonly Keyed[],
 ): Promise<PostKeys[]> {
-  const ext = rows.flatMap((k) => (k.externalId ? [k.externalId] : []));
-  const urls = rows.flatMap((k) => (k.r.url ? [k.r.url] : []));
-  const titles = rows.flatMap((k) => (k.titleKey ? [k.titleKey] : []));
+  // Plain loops: flatMap's one-element arrays were 3 × 10^5 allocations for a large file.
+  const ext: string[] = [];
+  const urls: string[] = [];
+  const titles: string[] = [];
+  for (const k of rows) {
+    if (k.externalId) ext.push(k.externalId);
+    if (k.r.url) urls.push(k.r.url);
+    if (k.titleKey) titles.push(k.titleKey);
+  }
   return jsonRows<PostKeys>(
     await tx.execute(sql`
       SELECT json_agg(json_build_array(id, external_id, url, title_key))::text AS j FROM (

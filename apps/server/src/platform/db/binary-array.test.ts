@@ -24,7 +24,20 @@ describe('binaryArray', () => {
   }
 
   it('gives the server every float8 exactly, NULL for absent and non-finite numbers', async () => {
-    const values = [0, -1.5, 0.1 + 0.2, 1e300, -0, 123456789.125, null, undefined, Number.NaN];
+    const values = [
+      0,
+      -1.5,
+      0.1 + 0.2,
+      1e300,
+      -0,
+      123456789.125,
+      null,
+      undefined,
+      Number.NaN,
+      7,
+      Number.POSITIVE_INFINITY,
+      '8.25',
+    ];
     const got = await read('float8', binaryArray('float8', values));
     expect(got.map((x) => (x === null ? null : Number(x)))).toEqual([
       0,
@@ -36,6 +49,9 @@ describe('binaryArray', () => {
       null,
       null,
       null,
+      7,
+      null,
+      8.25,
     ]);
   });
 
