@@ -31,7 +31,7 @@ export type Database = {
  * zeros first (`wal_init_zero`): that only reserves disk space ahead, and on PGlite, whose one
  * thread does all the writing, it was a third of the bytes a 100,000-row import wrote.
  */
-export const PGLITE_SETTINGS: readonly string[] = ['-c', 'wal_init_zero=off'];
+const PGLITE_SETTINGS: readonly string[] = ['-c', 'wal_init_zero=off'];
 
 /** Opens the embedded database in `dataDir` (in memory when undefined). */
 export async function openPglite(

@@ -106,7 +106,6 @@ export function isMissingCell(raw: TCellInput): boolean {
     // cells (counts, dates) are settled without normalising.
     const first = raw.charCodeAt(0);
     if (first >= 48 && first <= 57) return false;
-    return MISSING_MARKS.has(normalizeCellText(raw).toLowerCase());
   }
   if (typeof raw === 'number') return Number.isNaN(raw);
   if (raw instanceof Date) return Number.isNaN(raw.getTime());
@@ -332,18 +331,12 @@ function daysInMonth(year: number, month: number): number {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
-/** The digit at `i` of `s`, or -1. */
-function digitAt(s: string, i: number): number {
-  const d = s.charCodeAt(i) - 48;
-  return d >= 0 && d <= 9 ? d : -1;
-}
-
-/** The number written by the digits s[from…to), or -1 when one is not a digit. */
+/** The number written by the ASCII digits s[from…to), or -1 when one is not a digit. */
 function digitsAt(s: string, from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) {
-    const d = digitAt(s, i);
-    if (d < 0) return -1;
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
     n = n * 10 + d;
   }
   return n;
@@ -469,10 +462,17 @@ function invalidDate(shown: string): TParseResult<TParsedDateTime> {
  * times are read in `timeZone`; a reader Date carries the wall clock in its UTC fields.
  */
 export function parseDateTime(raw: TCellInput, timeZone: string): TParseResult<TParsedDateTime> {
-  if (typeof raw === 'string') {
-    const wall = plainWallClock(raw);
-    if (wall) return wallClockResult(wall, timeZone, raw);
-  }
+  return plainDateTime(raw, timeZone) ?? generalDateTime(raw, timeZone);
+}
+
+/** A cell in the plain `yyyy-mm-dd[ hh:mm[:ss]]` form, read directly; null for any other. */
+function plainDateTime(raw: TCellInput, timeZone: string): TParseResult<TParsedDateTime> | null {
+  const wall = typeof raw === 'string' ? plainWallClock(raw) : null;
+  return wall ? wallClockResult(wall, timeZone, raw as string) : null;
+}
+
+/** parseDateTime for every form. */
+function generalDateTime(raw: TCellInput, timeZone: string): TParseResult<TParsedDateTime> {
   if (isMissingCell(raw)) return ok<TParsedDateTime>(undefined);
   const shown = cellToString(raw);
   if (raw instanceof Date) {
@@ -515,12 +515,12 @@ export function dateTimeReader(
 ): (raw: TCellInput) => TParseResult<TParsedDateTime> {
   const seen = new Map<string, TParseResult<TParsedDateTime>>();
   return (raw) => {
-    if (typeof raw !== 'string') return parseDateTime(raw, timeZone);
-    const wall = plainWallClock(raw);
-    if (wall) return wallClockResult(wall, timeZone, raw);
+    const plain = plainDateTime(raw, timeZone);
+    if (plain) return plain;
+    if (typeof raw !== 'string') return generalDateTime(raw, timeZone);
     let r = seen.get(raw);
     if (!r) {
-      r = parseDateTime(raw, timeZone);
+      r = generalDateTime(raw, timeZone);
       seen.set(raw, r);
     }
     return r;
