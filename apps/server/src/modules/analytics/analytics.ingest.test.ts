@@ -1,7 +1,7 @@
 import { accounts } from '../accounts/accounts.tables';
 import { workspaces } from '../workspaces/workspaces.tables';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { engagement, METRIC_KEYS, METRICS, postingHeatmap, type TNormalizedRow } from '@yunce/core';
 import { createTestApp, signUp, type Agent, type TestApp } from '../../test/harness';
 import { ingestRows, metricKeysIn, postTotalsOf } from './analytics.ingest';
@@ -403,6 +403,75 @@ describe('references kept by triggers', () => {
     // Nothing was written by the refused statements.
     expect(await db.select().from(postMetrics).where(eq(postMetrics.accountId, acc))).toHaveLength(
       1,
+    );
+  });
+
+  it('refuses to import into an account of another workspace, writing nothing', async () => {
+    const acc = await newAccount();
+    const other = await signUp(t, { email: 'import-other-ws@example.com' });
+    const db = t.db.database.db;
+    await expect(
+      db.transaction((tx) =>
+        ingestRows(tx, {
+          workspaceId: other.workspaceId,
+          accountId: acc,
+          grain: 'content',
+          rows: [{ row: 2, externalId: 'x1', title: 't', date: '2026-11-01', metrics: {} }],
+          source: 'test',
+          importId: null,
+          at: t.clock.now(),
+        }),
+      ),
+    ).rejects.toThrow(/not an account of workspace/);
+    expect(await db.select().from(posts).where(eq(posts.accountId, acc))).toHaveLength(0);
+  });
+
+  it("skips the checks only for an import's own writes, within its transaction", async () => {
+    const acc = await newAccount();
+    const db = t.db.database.db;
+    const missing = '00000000-0000-4000-8000-000000000001';
+    const orphan = (tx: Parameters<Parameters<typeof db.transaction>[0]>[0]) =>
+      tx.insert(postMetrics).values({
+        workspaceId: owner.workspaceId,
+        accountId: acc,
+        postId: missing,
+        date: '2026-11-02',
+        source: 'test',
+        importId: null,
+        importedAt: new Date(),
+      });
+    // Checked again after the import's writes, in the same transaction.
+    expect(
+      await sqlCode(() =>
+        db.transaction(async (tx) => {
+          await ingestRows(tx, {
+            workspaceId: owner.workspaceId,
+            accountId: acc,
+            grain: 'content',
+            rows: [
+              { row: 2, externalId: 's1', title: 't', date: '2026-11-01', metrics: { views: 1 } },
+            ],
+            source: 'test',
+            importId: null,
+            at: t.clock.now(),
+          });
+          await orphan(tx);
+        }),
+      ),
+    ).toBe('23503');
+    // The refused transaction wrote nothing, the import's rows included.
+    expect(await db.select().from(posts).where(eq(posts.accountId, acc))).toHaveLength(0);
+    // The setting is what the import relies on: with it, the check is skipped (rolled back here).
+    const skipped = await sqlCode(() =>
+      db.transaction(async (tx) => {
+        await tx.execute(sql`SELECT set_config('yunce.references_checked', 'on', true)`);
+        await orphan(tx);
+        tx.rollback();
+      }),
+    );
+    expect(skipped).toBeUndefined();
+    expect(await db.select().from(postMetrics).where(eq(postMetrics.postId, missing))).toHaveLength(
+      0,
     );
   });
 

@@ -312,6 +312,15 @@ async function ingestPosts(
   await tx.execute(
     sql`SELECT pg_advisory_xact_lock(hashtextextended(${`yunce.ingest:${acc}`}, 0))`,
   );
+  // What the posts and post_metrics triggers check per statement, checked once: the account is
+  // the workspace's and is locked as a foreign key would lock it. Every row written below names
+  // this account and workspace, and a post of it created or found in this transaction.
+  const account = rowsOf(
+    await tx.execute(sql`SELECT 1 AS ok FROM accounts
+      WHERE id = ${acc}::uuid AND workspace_id = ${input.workspaceId}::uuid FOR KEY SHARE`),
+  );
+  if (account.length === 0)
+    throw new Error(`ingest: account ${acc} is not an account of workspace ${input.workspaceId}`);
   // Every post the rows are about gets a slot: the stored ones the rows name (by platform id,
   // else URL, else title + time), then a new one per identity no stored post has.
   const byExt = new Map<string, Slot>();
@@ -367,6 +376,7 @@ async function ingestPosts(
     }
   }
 
+  await referencesChecked(tx, true);
   if (fresh.length > 0) {
     // New posts with their totals over all their days, then their days: plain inserts, since
     // nothing can conflict with posts created just now.
@@ -453,6 +463,7 @@ async function ingestPosts(
     );
   }
   await q.done();
+  await referencesChecked(tx, false);
   // Stored posts the file touched: the newest details the export gives (title edits, a time of
   // day an earlier export lacked) and their totals over all their days.
   await refreshPosts(
@@ -473,6 +484,15 @@ async function ingestPosts(
     skipped: rows.length - newRows.length - oldRows.length,
     days: [...days],
   };
+}
+
+/**
+ * Tells the posts and post_metrics triggers that the transaction's next writes have had their
+ * references checked by the writer (migration 0005), or no longer. Transaction-local: a failed
+ * write that rolls back, to its savepoint or entirely, takes the setting with it.
+ */
+async function referencesChecked(tx: DbOrTx, on: boolean): Promise<void> {
+  await tx.execute(sql`SELECT set_config('yunce.references_checked', ${on ? 'on' : 'off'}, true)`);
 }
 
 /**

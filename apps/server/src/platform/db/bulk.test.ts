@@ -126,6 +126,55 @@ describe('bulkInsert', () => {
     }
   });
 
+  it('writes columns that are the same on every row, and a single row, as given', async () => {
+    await db.database.executeSql('DELETE FROM bulk_probe', []);
+    const n = 7_001;
+    const rows = Array.from({ length: n }, (_, i) => i);
+    await db.database.db.transaction(async (tx) => {
+      await bulkInsert(
+        tx,
+        'bulk_probe',
+        [
+          { name: 'i', type: 'float8', values: rows },
+          { name: 't', type: 'text', values: rows.map(() => 'imported') },
+          { name: 'u', type: 'uuid', values: rows.map(() => null) },
+          { name: 'd', type: 'date', values: rows.map((i) => (i === n - 1 ? '2026-03-01' : null)) },
+          { name: 'k', type: 'text', values: rows.map((i) => (i < 5000 ? 'a' : 'b')) },
+        ],
+        n,
+      );
+      // Every column the same: one stays an array and gives the row count.
+      await bulkInsert(
+        tx,
+        'bulk_probe',
+        [
+          { name: 'i', type: 'float8', values: [-1] },
+          { name: 'k', type: 'text', values: ['one'] },
+        ],
+        1,
+      );
+    });
+    const got = rowsOf(
+      await db.database.db.execute(
+        sql`SELECT count(*)::int AS n, count(*) FILTER (WHERE t = 'imported')::int AS t,
+              count(u)::int AS u, count(d)::int AS d, max(d)::text AS last,
+              count(*) FILTER (WHERE k = 'a')::int AS a, count(*) FILTER (WHERE k = 'b')::int AS b,
+              count(*) FILTER (WHERE i = -1 AND k = 'one' AND t IS NULL)::int AS single
+            FROM bulk_probe`,
+      ),
+    )[0];
+    expect(got).toEqual({
+      n: n + 1,
+      t: n,
+      u: 0,
+      d: 1,
+      last: '2026-03-01',
+      a: 5000,
+      b: 2001,
+      single: 1,
+    });
+  });
+
   it('refuses a column whose length is not the row count, and identifiers it would have to quote', async () => {
     await expect(
       db.database.db.transaction((tx) =>
