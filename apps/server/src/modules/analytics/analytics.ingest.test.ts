@@ -7,6 +7,7 @@ import { createTestApp, signUp, type Agent, type TestApp } from '../../test/harn
 import { ingestRows, metricKeysIn, postTotalsOf } from './analytics.ingest';
 import { scheduledPost } from '../../test/factories';
 import { publications } from '../publishing/publishing.tables';
+import { contentItems } from '../content/content.tables';
 import {
   accountMetrics,
   metricRollups,
@@ -473,6 +474,71 @@ describe('references kept by triggers', () => {
     expect(await db.select().from(postMetrics).where(eq(postMetrics.postId, missing))).toHaveLength(
       0,
     );
+  });
+
+  it("keeps a post's item and publication: refused when missing, even in an import's writes, and unlinked when deleted", async () => {
+    const db = t.db.database.db;
+    const post = await scheduledPost(t.services, {
+      email: `unlink-${Date.now()}@example.com`,
+      title: '会被删除的稿件',
+      at: new Date(t.clock.now().getTime() + 3600_000),
+    });
+    await db
+      .update(publications)
+      .set({ status: 'published', url: 'https://weibo.com/1/gone', publishedAt: t.clock.now() })
+      .where(eq(publications.id, post.publication.id));
+    const row = { row: 2, url: 'https://weibo.com/1/gone', title: 't', date: '2026-11-01' };
+    const importRow = (tx: Parameters<Parameters<typeof db.transaction>[0]>[0]) =>
+      ingestRows(tx, {
+        workspaceId: post.member.workspaceId,
+        accountId: post.accountId,
+        grain: 'content',
+        rows: [{ ...row, metrics: { views: 3 } }],
+        source: 'test',
+        importId: null,
+        at: t.clock.now(),
+      });
+    await db.transaction(importRow);
+    const mine = eq(posts.accountId, post.accountId);
+    const [linked] = await db.select().from(posts).where(mine);
+    expect(linked).toMatchObject({ itemId: post.itemId, publicationId: post.publication.id });
+
+    const missing = '00000000-0000-4000-8000-000000000002';
+    const stray = {
+      workspaceId: post.member.workspaceId,
+      accountId: post.accountId,
+      title: 'x',
+      origin: 'imported' as const,
+    };
+    expect(await sqlCode(() => db.insert(posts).values({ ...stray, itemId: missing }))).toBe(
+      '23503',
+    );
+    expect(
+      await sqlCode(() =>
+        db.transaction(async (tx) => {
+          await tx.execute(sql`SELECT set_config('yunce.references_checked', 'on', true)`);
+          await tx.insert(posts).values({ ...stray, publicationId: missing });
+        }),
+      ),
+    ).toBe('23503');
+    expect(await sqlCode(() => db.update(posts).set({ publicationId: missing }).where(mine))).toBe(
+      '23503',
+    );
+
+    await db.delete(publications).where(eq(publications.id, post.publication.id));
+    expect((await db.select().from(posts).where(mine))[0]).toMatchObject({
+      id: linked!.id,
+      itemId: post.itemId,
+      publicationId: null,
+    });
+    await db.delete(contentItems).where(eq(contentItems.id, post.itemId));
+    expect((await db.select().from(posts).where(mine))[0]).toMatchObject({
+      id: linked!.id,
+      itemId: null,
+      publicationId: null,
+    });
+    // The post stays, with its metrics, and a re-import still finds it by URL.
+    expect(await db.transaction(importRow)).toEqual({ created: 0, updated: 1, skipped: 0 });
   });
 
   it('deletes posts and their metrics with their account and with their workspace', async () => {

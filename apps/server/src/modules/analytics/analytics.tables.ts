@@ -16,8 +16,6 @@ import { sql } from 'drizzle-orm';
 import type { TImportMappingBody } from '@yunce/contracts';
 import { METRIC_KEYS, type TMetricKey } from '@yunce/core';
 import { accounts } from '../accounts/accounts.tables';
-import { contentItems } from '../content/content.tables';
-import { publications } from '../publishing/publishing.tables';
 import { workspaces } from '../workspaces/workspaces.tables';
 
 /** `followersGained` → `followers_gained`: the column of a metric. */
@@ -62,9 +60,11 @@ function weightedColumns(): WeightedColumns {
  *
  * posts and post_metrics are written 10^5 rows at a time by imports, and a per-row foreign key
  * check costs more than the row itself. Their references to accounts and posts are therefore
- * kept by statement-level triggers instead (see migration 0004): one set-based check per
- * statement that the account exists in the row's workspace and the post in the row's account,
- * and cascading deletes from accounts to posts to metrics.
+ * kept by statement-level triggers instead (migrations 0004 and 0005): one set-based check per
+ * statement that the account exists in the row's workspace, the post in the row's account and a
+ * post's item and publication exist; cascading deletes from accounts to posts to metrics, and a
+ * deleted item or publication set to NULL on its posts. An import, which checks its account and
+ * posts itself, skips those two checks for its own statements (see ingestPosts).
  */
 export const posts = pgTable(
   'posts',
@@ -74,10 +74,10 @@ export const posts = pgTable(
     workspaceId: uuid('workspace_id').notNull(),
     /** Checked by trigger, deleted with the account. */
     accountId: uuid('account_id').notNull(),
-    itemId: uuid('item_id').references(() => contentItems.id, { onDelete: 'set null' }),
-    publicationId: uuid('publication_id').references(() => publications.id, {
-      onDelete: 'set null',
-    }),
+    /** The content item Yunce published it from (checked by trigger, set to NULL with the item). */
+    itemId: uuid('item_id'),
+    /** The publication that put it out (checked by trigger, set to NULL with the publication). */
+    publicationId: uuid('publication_id'),
     externalId: text('external_id'),
     url: text('url'),
     title: text('title').notNull(),
@@ -106,6 +106,13 @@ export const posts = pgTable(
       .on(t.accountId, t.titleKey)
       .where(sql`title_key IS NOT NULL`),
     index('posts_workspace_published_idx').on(t.workspaceId, t.publishedOn),
+    // For the deletes of items and publications: few posts have either, so these stay small.
+    index('posts_item_idx')
+      .on(t.itemId)
+      .where(sql`item_id IS NOT NULL`),
+    index('posts_publication_idx')
+      .on(t.publicationId)
+      .where(sql`publication_id IS NOT NULL`),
   ],
 );
 
