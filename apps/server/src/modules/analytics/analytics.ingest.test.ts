@@ -139,6 +139,47 @@ describe('ingesting metrics', () => {
     expect(rollup).toEqual({ views: 6020, posts: 6001 });
   });
 
+  it('rewrites a stored post only when its totals, title or time change', async () => {
+    const acc = await newAccount();
+    const db = t.db.database.db;
+    const day = (views: number, title = '秋冬新品'): TNormalizedRow => ({
+      row: 2,
+      externalId: 'same-1',
+      title,
+      date: '2026-11-01',
+      metrics: { views, completionRate: 0.4 },
+    });
+    const other: TNormalizedRow = { ...day(5), externalId: 'same-2', title: '另一条' };
+    await ingest(acc, 'content', [day(100), other]);
+    const stored = async () =>
+      (await db.select().from(posts).where(eq(posts.accountId, acc))).sort((a, b) =>
+        a.externalId! < b.externalId! ? -1 : 1,
+      );
+    const [first, second] = await stored();
+    const created = first!.updatedAt.getTime();
+
+    t.clock.advance(60_000);
+    expect(await ingest(acc, 'content', [day(100), other])).toEqual({
+      created: 0,
+      updated: 2,
+      skipped: 0,
+    });
+    let [a, b] = await stored();
+    expect(a!.updatedAt.getTime()).toBe(created);
+    expect(b!.updatedAt.getTime()).toBe(second!.updatedAt.getTime());
+
+    t.clock.advance(60_000);
+    await ingest(acc, 'content', [day(120), other]);
+    [a, b] = await stored();
+    expect(a).toMatchObject({ views: 120, updatedAt: t.clock.now() });
+    expect(b!.updatedAt.getTime()).toBe(created);
+
+    t.clock.advance(60_000);
+    await ingest(acc, 'content', [day(120, '秋冬新品（改）'), other]);
+    [a] = await stored();
+    expect(a).toMatchObject({ title: '秋冬新品（改）', views: 120, updatedAt: t.clock.now() });
+  });
+
   it('links an imported row to the post Yunce published, by its URL', async () => {
     const post = await scheduledPost(t.services, {
       email: `link-${Date.now()}@example.com`,

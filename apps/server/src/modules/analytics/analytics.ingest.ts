@@ -579,7 +579,10 @@ export function postAggregateSql(): string {
 
 /**
  * Recomputes the totals of some posts of an account from their post_metrics rows (all of them
- * when `posts` is null), taking a new title or publish time where one is given.
+ * when `posts` is null), taking a new title or publish time where one is given. A post whose
+ * totals, title and time come out as stored is left alone: rewriting it made a new row version
+ * and an entry in each of its indexes, and a re-imported export repeats most of its posts as
+ * they were (2.5 s of a 100k-row re-import on PGlite).
  */
 export async function refreshPosts(
   tx: DbOrTx,
@@ -594,16 +597,15 @@ export async function refreshPosts(
         posts.map((p) => p.id),
       )
     : null;
-  const set = sql.raw(
-    METRIC_KEYS.map((k) => `"${metricColumn(k)}" = a."${metricColumn(k)}"`).join(', '),
-  );
+  const columns = METRIC_KEYS.map((k) => `"${metricColumn(k)}"`);
+  const set = sql.raw(columns.map((c) => `${c} = a.${c}`).join(', '));
+  const title = sql`COALESCE(NULLIF(v.title, ''), p.title)`;
+  const publishedAt = sql`COALESCE(v.published_at, p.published_at)`;
+  const stored = sql.raw(columns.map((c) => `p.${c}`).join(', '));
+  const computed = sql.raw(columns.map((c) => `a.${c}`).join(', '));
   await tx.execute(sql`
     UPDATE posts p SET ${set},
-      ${
-        posts
-          ? sql`title = COALESCE(NULLIF(v.title, ''), p.title), published_at = COALESCE(v.published_at, p.published_at),`
-          : sql``
-      }
+      ${posts ? sql`title = ${title}, published_at = ${publishedAt},` : sql``}
       updated_at = ${at.toISOString()}::timestamptz
     FROM (
       SELECT m.post_id, ${sql.raw(postAggregateSql())}
@@ -627,7 +629,9 @@ export async function refreshPosts(
           ) AS v(id, title, published_at) ON v.id = a.post_id`
         : sql``
     }
-    WHERE p.id = a.post_id`);
+    WHERE p.id = a.post_id
+      AND (${stored}${posts ? sql`, p.title, p.published_at` : sql``})
+        IS DISTINCT FROM (${computed}${posts ? sql`, ${title}, ${publishedAt}` : sql``})`);
 }
 
 /** SQL for one rollup column of the account-level side: the 'all' row, else the channel sum. */
