@@ -5,6 +5,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { engagement, METRIC_KEYS, METRICS, postingHeatmap, type TNormalizedRow } from '@yunce/core';
 import { createTestApp, signUp, type Agent, type TestApp } from '../../test/harness';
 import { ingestRows, metricKeysIn, postTotalsOf } from './analytics.ingest';
+import type { Tx } from '../../platform/db/client';
 import { scheduledPost } from '../../test/factories';
 import { publications } from '../publishing/publishing.tables';
 import { contentItems } from '../content/content.tables';
@@ -36,17 +37,28 @@ async function newAccount(platform = 'douyin'): Promise<string> {
   return res.json<{ id: string }>().id;
 }
 
+/** An ingest of some rows into an account of a workspace, in the caller's transaction. */
+function ingestIn(
+  tx: Tx,
+  workspaceId: string,
+  accountId: string,
+  rows: TNormalizedRow[],
+  grain: 'content' | 'account' = 'content',
+) {
+  return ingestRows(tx, {
+    workspaceId,
+    accountId,
+    grain,
+    rows,
+    source: 'test',
+    importId: null,
+    at: t.clock.now(),
+  });
+}
+
 function ingest(accountId: string, grain: 'content' | 'account', rows: TNormalizedRow[]) {
   return t.db.database.db.transaction((tx) =>
-    ingestRows(tx, {
-      workspaceId: owner.workspaceId,
-      accountId,
-      grain,
-      rows,
-      source: 'test',
-      importId: null,
-      at: t.clock.now(),
-    }),
+    ingestIn(tx, owner.workspaceId, accountId, rows, grain),
   );
 }
 
@@ -191,23 +203,15 @@ describe('ingesting metrics', () => {
       .set({ status: 'published', url: 'https://weibo.com/1/abc', publishedAt: t.clock.now() })
       .where(eq(publications.id, post.publication.id));
     await t.db.database.db.transaction((tx) =>
-      ingestRows(tx, {
-        workspaceId: post.member.workspaceId,
-        accountId: post.accountId,
-        grain: 'content',
-        rows: [
-          {
-            row: 2,
-            url: 'https://weibo.com/1/abc',
-            title: '微博标题',
-            date: '2026-11-01',
-            metrics: { views: 10 },
-          },
-        ],
-        source: 'test',
-        importId: null,
-        at: t.clock.now(),
-      }),
+      ingestIn(tx, post.member.workspaceId, post.accountId, [
+        {
+          row: 2,
+          url: 'https://weibo.com/1/abc',
+          title: '微博标题',
+          date: '2026-11-01',
+          metrics: { views: 10 },
+        },
+      ]),
     );
     const [linked] = await t.db.database.db
       .select()
@@ -454,15 +458,9 @@ describe('references kept by triggers', () => {
     const db = t.db.database.db;
     await expect(
       db.transaction((tx) =>
-        ingestRows(tx, {
-          workspaceId: other.workspaceId,
-          accountId: acc,
-          grain: 'content',
-          rows: [{ row: 2, externalId: 'x1', title: 't', date: '2026-11-01', metrics: {} }],
-          source: 'test',
-          importId: null,
-          at: t.clock.now(),
-        }),
+        ingestIn(tx, other.workspaceId, acc, [
+          { row: 2, externalId: 'x1', title: 't', date: '2026-11-01', metrics: {} },
+        ]),
       ),
     ).rejects.toThrow(/not an account of workspace/);
     expect(await db.select().from(posts).where(eq(posts.accountId, acc))).toHaveLength(0);
@@ -472,7 +470,7 @@ describe('references kept by triggers', () => {
     const acc = await newAccount();
     const db = t.db.database.db;
     const missing = '00000000-0000-4000-8000-000000000001';
-    const orphan = (tx: Parameters<Parameters<typeof db.transaction>[0]>[0]) =>
+    const orphan = (tx: Tx) =>
       tx.insert(postMetrics).values({
         workspaceId: owner.workspaceId,
         accountId: acc,
@@ -486,17 +484,9 @@ describe('references kept by triggers', () => {
     expect(
       await sqlCode(() =>
         db.transaction(async (tx) => {
-          await ingestRows(tx, {
-            workspaceId: owner.workspaceId,
-            accountId: acc,
-            grain: 'content',
-            rows: [
-              { row: 2, externalId: 's1', title: 't', date: '2026-11-01', metrics: { views: 1 } },
-            ],
-            source: 'test',
-            importId: null,
-            at: t.clock.now(),
-          });
+          await ingestIn(tx, owner.workspaceId, acc, [
+            { row: 2, externalId: 's1', title: 't', date: '2026-11-01', metrics: { views: 1 } },
+          ]);
           await orphan(tx);
         }),
       ),
@@ -529,16 +519,8 @@ describe('references kept by triggers', () => {
       .set({ status: 'published', url: 'https://weibo.com/1/gone', publishedAt: t.clock.now() })
       .where(eq(publications.id, post.publication.id));
     const row = { row: 2, url: 'https://weibo.com/1/gone', title: 't', date: '2026-11-01' };
-    const importRow = (tx: Parameters<Parameters<typeof db.transaction>[0]>[0]) =>
-      ingestRows(tx, {
-        workspaceId: post.member.workspaceId,
-        accountId: post.accountId,
-        grain: 'content',
-        rows: [{ ...row, metrics: { views: 3 } }],
-        source: 'test',
-        importId: null,
-        at: t.clock.now(),
-      });
+    const importRow = (tx: Tx) =>
+      ingestIn(tx, post.member.workspaceId, post.accountId, [{ ...row, metrics: { views: 3 } }]);
     await db.transaction(importRow);
     const mine = eq(posts.accountId, post.accountId);
     const [linked] = await db.select().from(posts).where(mine);
@@ -606,15 +588,9 @@ describe('references kept by triggers', () => {
     });
     const acc2 = res.json<{ id: string }>().id;
     await db.transaction((tx) =>
-      ingestRows(tx, {
-        workspaceId: other.workspaceId,
-        accountId: acc2,
-        grain: 'content',
-        rows: [{ row: 2, externalId: 'w1', title: 't', date: '2026-11-01', metrics: { views: 5 } }],
-        source: 'test',
-        importId: null,
-        at: t.clock.now(),
-      }),
+      ingestIn(tx, other.workspaceId, acc2, [
+        { row: 2, externalId: 'w1', title: 't', date: '2026-11-01', metrics: { views: 5 } },
+      ]),
     );
     await db.delete(workspaces).where(eq(workspaces.id, other.workspaceId));
     expect(await db.select().from(posts).where(eq(posts.accountId, acc2))).toHaveLength(0);
